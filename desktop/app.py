@@ -1,0 +1,138 @@
+"""Wiring: turn a vault folder into ready services for the CLI and the GUI.
+
+Both front ends call exactly these functions, so what the CLI tests prove about import,
+export and search is what the GUI does too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from desktop.errors import AuthError, UsageError
+from desktop.store.cases import WriteResult
+from desktop.store.database import Store, create_store, open_store
+from desktop.vault.vault import UnlockedVault, Vault, VaultKind
+from desktop.vault.vaultfile import atomic_write
+
+VAULT_ENV = "TESTIMONY_DESK_VAULT"
+
+
+def default_vault_dir() -> Path:
+    env = os.environ.get(VAULT_ENV)
+    if env:
+        return Path(env)
+    return Path(user_data_dir("testimony-desk", appauthor=False)) / "vault"
+
+
+@dataclass
+class Session:
+    """An unlocked vault and its store; ``lock`` forgets the keys and closes the database."""
+
+    vault: Vault
+    unlocked: UnlockedVault
+    store: Store
+
+    def lock(self) -> None:
+        self.store.close()
+        self.unlocked.lock()
+
+    # ------------------------------------------------------------------ case work
+    def import_files(self, paths: Sequence[Path]) -> WriteResult:
+        """Validate every file first, then write all cases in one transaction."""
+        from desktop.interchange.case_json import load_case_files
+
+        docs = load_case_files([Path(p) for p in paths])
+        return self.store.cases.save(docs, source=", ".join(str(p) for p in paths))
+
+    def export_to(self, out: Path, fmt: str = "json", *, redact: bool = False) -> int:
+        """Write every case to ``out`` — a plaintext file the user asked for, mode 0600."""
+        from desktop.interchange.case_csv import dump_csv
+        from desktop.interchange.case_json import dump_cases, redact_case
+
+        out = Path(out)
+        if _inside(out, self.vault.folder):
+            raise UsageError("refusing to write an export inside the vault folder")
+        docs: list[dict[str, Any]] = list(self.store.cases.documents())
+        if redact:
+            docs = [redact_case(d) for d in docs]
+        if fmt == "csv":
+            data = dump_csv(docs)
+        elif fmt in ("json", "jsonl"):
+            data = dump_cases(docs, "jsonl" if fmt == "jsonl" else "json")
+        else:
+            raise UsageError(f"unknown export format {fmt!r}: use json or csv")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(out, data)
+        return len(docs)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def create_vault(
+    folder: Path,
+    passphrase: str,
+    *,
+    hq: bool = False,
+    name: str | None = None,
+    db_url: str | None = None,
+) -> tuple[Session, str]:
+    """Create keys, database and header (header last); return the session and recovery key."""
+    holder: dict[str, Store] = {}
+
+    def init_store(unlocked: UnlockedVault) -> None:
+        holder["store"] = create_store(unlocked, name=name)
+
+    vault_kind = VaultKind.HQ if hq else VaultKind.FIELD
+    try:
+        unlocked, recovery = Vault.create(
+            folder, passphrase, kind=vault_kind, db_url=db_url, initialize_store=init_store
+        )
+    except BaseException:
+        if "store" in holder:
+            holder["store"].close()
+        raise
+    return Session(Vault(folder), unlocked, holder["store"]), recovery
+
+
+def unlock(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keyring: bool = False,
+    check: bool = True,
+) -> Session:
+    vault = Vault(folder)
+    unlocked: UnlockedVault | None = None
+    if use_keyring:
+        unlocked = vault.unlock_keyring()
+    if unlocked is None and recovery_key is not None:
+        unlocked = vault.unlock_recovery(recovery_key)
+    if unlocked is None and passphrase is not None:
+        unlocked = vault.unlock_passphrase(passphrase)
+    if unlocked is None:
+        raise AuthError("the vault is locked: a passphrase or recovery key is needed")
+    try:
+        store = open_store(unlocked, check=check)
+    except BaseException:
+        unlocked.lock()
+        raise
+    return Session(vault, unlocked, store)
+
+
+def erase(folder: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        Vault(folder).erase()

@@ -1,0 +1,374 @@
+"""Case repository: one transaction per save or per import, history for every change.
+
+Writes go through SQLAlchemy Core bulk statements (a 100,000-case import must take seconds,
+not minutes); reads rebuild canonical case documents. Callers get plain dicts and small
+dataclasses, never live ORM objects, so nothing breaks when a session closes or a Qt
+widget outlives it.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+
+from desktop.errors import InvalidInputError, NotFoundError
+from desktop.store import history, mapping
+from desktop.store.models import (
+    Appeal,
+    Attachment,
+    Case,
+    Event,
+    Person,
+    PersonName,
+    Testimony,
+)
+from desktop.store.search import SearchHit, search_generic, search_sqlite
+
+CHILD_TABLES = (Person, PersonName, Event, Testimony, Appeal, Attachment)
+_CHUNK = 500
+_REF_RE = re.compile(r"^TD-(\d{4})-(\d+)$")
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    reference: str
+    detained_name: str
+    status: str
+    verification: str
+    last_event_date: str | None
+    country: str | None
+    appeals: int
+    updated: str
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    ids: tuple[str, ...] = ()
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class CaseRepository:
+    def __init__(self, engine: Engine, device: str) -> None:
+        self.engine = engine
+        self.device = device
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    # ------------------------------------------------------------------ writes
+    def save(self, docs: Sequence[dict[str, Any]], *, source: str | None = None) -> WriteResult:
+        """Insert or update normalized case documents in ONE transaction (all or nothing).
+
+        A document whose ``id`` exists updates that case (its revision grows by one if the
+        content changed; re-importing the same document changes nothing).
+        """
+        with self._writer() as conn, conn.begin():
+            return self._save(conn, docs, source)
+
+    def _writer(self) -> Connection:
+        return self.engine.connect().execution_options(immediate=True)
+
+    def _save(
+        self, conn: Connection, docs: Sequence[dict[str, Any]], source: str | None
+    ) -> WriteResult:
+        at = now_utc()
+        ids = [str(d["id"]) for d in docs if d.get("id")]
+        existing: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            for found in conn.execute(
+                select(
+                    Case.id, Case.reference, Case.content_hash, Case.revision, Case.created
+                ).where(Case.id.in_(chunk))
+            ).mappings():
+                existing[found["id"]] = dict(found)
+        refs = [str(d["reference"]) for d in docs if d.get("reference")]
+        owner_of_ref: dict[str, str] = {}
+        for chunk in _chunks(refs):
+            for rid, ref in conn.execute(
+                select(Case.id, Case.reference).where(Case.reference.in_(chunk))
+            ).all():
+                owner_of_ref[ref] = rid
+        next_number = self._reference_counter(conn, at[:4])
+
+        history_writer = history.HistoryWriter(conn, self.device)
+        new_cases: list[dict[str, Any]] = []
+        changed_cases: list[dict[str, Any]] = []
+        child_rows: dict[str, list[dict[str, Any]]] = {}
+        search_rows: list[dict[str, Any]] = []
+        touched: list[str] = []
+        result_ids: list[str] = []
+        unchanged = 0
+        for index, original in enumerate(docs):
+            doc = dict(original)
+            case_id = str(doc.get("id") or uuid.uuid4())
+            doc["id"] = case_id
+            old = existing.get(case_id)
+            if not doc.get("reference"):
+                doc["reference"] = old["reference"] if old else next_number()
+            ref_owner = owner_of_ref.get(doc["reference"])
+            if ref_owner is not None and ref_owner != case_id:
+                raise InvalidInputError(
+                    f"reference {doc['reference']} already belongs to another case",
+                    source=source,
+                    index=index,
+                    path="$.reference",
+                )
+            owner_of_ref[doc["reference"]] = case_id
+            result_ids.append(case_id)
+            digest = mapping.content_hash(doc)
+            if old is not None and old["content_hash"] == digest:
+                unchanged += 1
+                continue
+            row: dict[str, Any] = {
+                "id": case_id,
+                "reference": doc["reference"],
+                "status": doc["status"],
+                "confidentiality": doc["confidentiality"],
+                "verification": doc["verification"],
+                "tags": list(doc.get("tags", [])),
+                "notes": doc.get("notes", ""),
+                "origin_device": self.device,
+                "content_hash": digest,
+                **mapping.summary_fields(doc),
+            }
+            if old is None:
+                row.update(
+                    created=doc.get("created") or at,
+                    updated=doc.get("updated") or at,
+                    revision=1,
+                    parent_hash=None,
+                )
+                new_cases.append(row)
+                history_writer.add(
+                    at, case_id, "create", {"revision": 1, "reference": doc["reference"]}
+                )
+            else:
+                row.update(
+                    created=old["created"],
+                    updated=at,
+                    revision=int(old["revision"]) + 1,
+                    parent_hash=old["content_hash"],
+                )
+                changed_cases.append(row)
+                touched.append(case_id)
+                history_writer.add(
+                    at,
+                    case_id,
+                    "update",
+                    {"revision": row["revision"], "reference": doc["reference"]},
+                )
+            for table, rows in mapping.document_to_rows(doc, case_id).items():
+                child_rows.setdefault(table, []).extend(rows)
+            search_rows.append({"case_id": case_id, **mapping.search_texts(doc)})
+
+        blob_names = self._blob_names(conn, touched)
+        for chunk in _chunks(touched):
+            for model in reversed(CHILD_TABLES):
+                conn.execute(delete(model).where(model.case_id.in_(chunk)))
+            if self._sqlite:
+                placeholders = ",".join(f":i{i}" for i in range(len(chunk)))
+                conn.execute(
+                    text(f"DELETE FROM case_search WHERE case_id IN ({placeholders})"),  # noqa: S608
+                    {f"i{i}": cid for i, cid in enumerate(chunk)},
+                )
+        if new_cases:
+            conn.execute(insert(Case), new_cases)
+        for case_row in changed_cases:
+            conn.execute(update(Case).where(Case.id == case_row["id"]).values(**case_row))
+        for att in child_rows.get("attachments", []):
+            att["blob_name"] = blob_names.get(att["id"])
+        for model in CHILD_TABLES:
+            rows = child_rows.get(model.__tablename__, [])
+            if rows:
+                conn.execute(insert(model), rows)
+        if self._sqlite and search_rows:
+            conn.execute(
+                text(
+                    "INSERT INTO case_search (case_id, names, latin, places, body) "
+                    "VALUES (:case_id, :names, :latin, :places, :body)"
+                ),
+                search_rows,
+            )
+        history_writer.flush()
+        return WriteResult(len(new_cases), len(changed_cases), unchanged, tuple(result_ids))
+
+    def _blob_names(self, conn: Connection, case_ids: list[str]) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for chunk in _chunks(case_ids):
+            for att_id, blob in conn.execute(
+                select(Attachment.id, Attachment.blob_name).where(Attachment.case_id.in_(chunk))
+            ).all():
+                if blob:
+                    names[att_id] = blob
+        return names
+
+    def _reference_counter(self, conn: Connection, year: str) -> Any:
+        """Next free ``TD-YYYY-NNNN`` numbers; computed lazily, once per transaction."""
+        state: dict[str, int] = {}
+
+        def next_reference() -> str:
+            if "n" not in state:
+                highest = 0
+                for (ref,) in conn.execute(
+                    select(Case.reference).where(Case.reference.like(f"TD-{year}-%"))
+                ):
+                    m = _REF_RE.match(ref)
+                    if m:
+                        highest = max(highest, int(m.group(2)))
+                state["n"] = highest
+            state["n"] += 1
+            return f"TD-{year}-{state['n']:04d}"
+
+        return next_reference
+
+    def delete(self, case_id: str) -> None:
+        with self._writer() as conn, conn.begin():
+            ref = conn.execute(select(Case.reference).where(Case.id == case_id)).scalar()
+            if ref is None:
+                raise NotFoundError("no such case")
+            for model in reversed(CHILD_TABLES):
+                conn.execute(delete(model).where(model.case_id == case_id))
+            if self._sqlite:
+                conn.execute(text("DELETE FROM case_search WHERE case_id = :i"), {"i": case_id})
+            conn.execute(delete(Case).where(Case.id == case_id))
+            writer = history.HistoryWriter(conn, self.device)
+            writer.add(now_utc(), case_id, "delete", {"reference": ref})
+            writer.flush()
+
+    # ------------------------------------------------------------------ reads
+    def resolve(self, ref_or_id: str) -> str:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(Case.id).where((Case.reference == ref_or_id) | (Case.id == ref_or_id))
+            ).scalar()
+        if found is None:
+            raise NotFoundError(f"no case {ref_or_id}")
+        return str(found)
+
+    def get(self, ref_or_id: str) -> dict[str, Any]:
+        case_id = self.resolve(ref_or_id)
+        docs = list(self.documents([case_id]))
+        return docs[0]
+
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Canonical documents, streamed in batches (all cases when ``ids`` is None)."""
+        with self.engine.connect() as conn:
+            if ids is None:
+                id_list = [r[0] for r in conn.execute(select(Case.id).order_by(Case.reference))]
+            else:
+                id_list = list(ids)
+            for chunk in _chunks(id_list):
+                yield from self._load(conn, list(chunk))
+
+    def _load(self, conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+        cases = {
+            r["id"]: dict(r)
+            for r in conn.execute(select(Case.__table__).where(Case.id.in_(ids))).mappings()
+        }
+        persons = self._group(conn, Person, ids)
+        names_by = self._group(conn, PersonName, ids)
+        events_by = self._group(conn, Event, ids)
+        testimonies = self._group(conn, Testimony, ids)
+        appeals = self._group(conn, Appeal, ids)
+        attachments = self._group(conn, Attachment, ids)
+        out = []
+        for cid in ids:
+            if cid not in cases:
+                continue
+            out.append(
+                mapping.rows_to_document(
+                    cases[cid],
+                    persons.get(cid, []),
+                    names_by.get(cid, []),
+                    events_by.get(cid, []),
+                    testimonies.get(cid, []),
+                    appeals.get(cid, []),
+                    attachments.get(cid, []),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _group(conn: Connection, model: Any, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        table = model.__table__
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for found in conn.execute(select(table).where(table.c.case_id.in_(ids))).mappings():
+            grouped.setdefault(found["case_id"], []).append(dict(found))
+        return grouped
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(Case)).scalar() or 0)
+
+    def summaries(
+        self, *, offset: int = 0, limit: int | None = None, order: str = "reference"
+    ) -> list[CaseSummary]:
+        columns = {
+            "reference": Case.reference,
+            "updated": Case.updated.desc(),
+            "last_event_date": Case.last_event_date.desc(),
+            "detained": Case.detained_name,
+            "status": Case.status,
+        }
+        appeal_count = (
+            select(func.count()).where(Appeal.case_id == Case.id).correlate(Case).scalar_subquery()
+        )
+        stmt = (
+            select(
+                Case.id,
+                Case.reference,
+                Case.detained_name,
+                Case.status,
+                Case.verification,
+                Case.last_event_date,
+                Case.country,
+                appeal_count,
+                Case.updated,
+            )
+            .order_by(columns.get(order, Case.reference), Case.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [CaseSummary(*row) for row in conn.execute(stmt).all()]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        with self.engine.connect() as conn:
+            if self._sqlite:
+                return search_sqlite(conn, query, limit)
+            return search_generic(conn, query, limit)
+
+    def history_of(self, case_id: str) -> list[dict[str, Any]]:
+        from desktop.store.models import HistoryEntry
+
+        with self.engine.connect() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    select(HistoryEntry.__table__)
+                    .where(HistoryEntry.case_id == case_id)
+                    .order_by(HistoryEntry.seq)
+                ).mappings()
+            ]
+
+    def verify_history(self) -> history.HistoryReport:
+        with self.engine.connect() as conn:
+            return history.verify(conn)

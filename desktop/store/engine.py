@@ -1,0 +1,168 @@
+"""Engine factory: SQLCipher for vaults on disk, PostgreSQL for a large HQ.
+
+Fail closed (DESIGN §4): a database is opened or created only when SQLCipher is really the
+driver underneath (``PRAGMA cipher_version`` answers) and an existing file does not start
+with the plaintext SQLite header. Every connection sets the key before anything else,
+then the pragmas that keep temporary data in memory and make commits durable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlcipher3.dbapi2 as _sqlcipher
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from desktop.errors import IntegrityError, TestimonyDeskError
+
+log = logging.getLogger(__name__)
+
+# The DB-API module used for vault databases. Module-level so that a test can replace it with
+# the standard ``sqlite3`` and prove that the application then refuses to work.
+DRIVER: ModuleType = _sqlcipher
+
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class CipherUnavailable(IntegrityError):
+    """The SQLite driver is not SQLCipher: nothing would be encrypted."""
+
+
+def _cipher_version(conn: Any) -> str:
+    try:
+        rows = conn.execute("PRAGMA cipher_version").fetchall()
+    except Exception:  # a non-SQLCipher driver may raise or return nothing
+        return ""
+    return str(rows[0][0]) if rows and rows[0] and rows[0][0] else ""
+
+
+def check_driver() -> str:
+    """Return the SQLCipher version, or refuse when the driver is plain SQLite."""
+    probe = DRIVER.connect(":memory:")
+    try:
+        version = _cipher_version(probe)
+    finally:
+        probe.close()
+    if not version:
+        raise CipherUnavailable(
+            "SQLCipher is not available: refusing to open or create an unencrypted database"
+        )
+    return version
+
+
+def compile_options() -> list[str]:
+    probe = DRIVER.connect(":memory:")
+    try:
+        return [str(r[0]) for r in probe.execute("PRAGMA compile_options").fetchall()]
+    finally:
+        probe.close()
+
+
+def is_plaintext_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == PLAINTEXT_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("SQLCipher raw keys are 32 bytes")
+    # A raw key in x'..' form skips SQLCipher's own PBKDF2: our key is already random.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+    """An engine over an encrypted SQLite file.
+
+    ``create`` allows a missing file to be created (only ``init`` does that); otherwise a
+    missing database is an integrity failure, never a silently new, empty vault.
+    """
+    check_driver()
+    if path.exists():
+        if is_plaintext_sqlite(path):
+            raise IntegrityError("the database file is not encrypted: refusing to open it")
+    elif not create:
+        raise IntegrityError("the vault database (cases.db) is missing")
+    else:
+        # Create it owner-only before SQLCipher opens it, whatever the process umask is.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    key_sql = _key_pragma(key)
+    driver = DRIVER
+
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=driver,
+        connect_args={"check_same_thread": False, "isolation_level": None},
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        try:
+            # SQLCipher writes "ERROR CORE" lines to stderr on a bad page; keep them off the
+            # user's terminal: failures surface as typed errors instead.
+            with contextlib.suppress(Exception):
+                cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute(key_sql)
+            if not _cipher_version(cur):
+                raise CipherUnavailable(
+                    "SQLCipher is not available: refusing to open an unencrypted database"
+                )
+            cur.execute("PRAGMA temp_store = MEMORY")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA secure_delete = ON")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # The driver runs in autocommit mode; we issue BEGIN ourselves so that SQLAlchemy's
+        # transaction is the database's transaction (pysqlite's own handling is not).
+        # Writers ask for IMMEDIATE so two writers queue on the lock instead of deadlocking
+        # when a read transaction tries to upgrade to a write one.
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def postgres_engine(url: str) -> Engine:
+    """HQ store on PostgreSQL; encryption at rest is the server's job there."""
+    if not url.startswith(("postgresql://", "postgresql+")):
+        raise TestimonyDeskError("the HQ database URL must start with postgresql://")
+    return create_engine(url, pool_pre_ping=True)
+
+
+def verify_integrity(engine: Engine) -> None:
+    """``cipher_integrity_check`` authenticates every page's HMAC; any answer is a fault."""
+    with engine.connect() as conn:
+        try:
+            bad = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+        except Exception as exc:
+            raise IntegrityError(
+                "the vault database is damaged or was altered (integrity check failed)"
+            ) from exc
+        if bad:
+            log.warning("cipher_integrity_check reported %d damaged pages", len(bad))
+            raise IntegrityError(
+                "the vault database is damaged or was altered (integrity check failed)"
+            )
+        try:
+            quick = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+        except Exception as exc:
+            raise IntegrityError("the vault database is damaged (quick_check failed)") from exc
+        if [tuple(r) for r in quick] != [("ok",)]:
+            raise IntegrityError("the vault database is damaged (quick_check failed)")

@@ -1,0 +1,325 @@
+"""Normalized case documents (the JSON case format) <-> table rows.
+
+The interchange layer guarantees a canonical document (key order, defaults, absent
+optionals omitted). Rows keep every value; ``rows_to_document`` rebuilds the same canonical
+document, so import → export → import is stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from desktop.domain.edtf import EDTFError, parse_edtf
+from desktop.domain.names import transliterate
+from desktop.vault.vaultfile import canonical_json
+
+FORMAT = "testimony-desk.case/1"
+_TIMESTAMPS = ("created", "updated")
+PERSON_OPTIONAL = (
+    "sex",
+    "birth_date",
+    "birth_place",
+    "ethnicity",
+    "citizenships",
+    "residence",
+    "occupation",
+    "documents",
+    "contact",
+)
+DETENTION_TYPES = ("detained", "arrested", "disappeared", "summoned")
+
+
+def content_hash(doc: dict[str, Any]) -> str:
+    """Hash of what the case says, not of when it was saved: detects real changes."""
+    body = {k: v for k, v in doc.items() if k not in _TIMESTAMPS and k != "format"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def _bounds(text: str | None) -> tuple[Any, Any]:
+    if not text:
+        return None, None
+    try:
+        parsed = parse_edtf(text)
+    except EDTFError:
+        return None, None
+    return parsed.lower, parsed.upper
+
+
+def detained_person(doc: dict[str, Any]) -> dict[str, Any] | None:
+    for person in doc.get("persons", []):
+        if person.get("role") == "detained":
+            return dict(person)
+    return None
+
+
+def display_name(person: dict[str, Any] | None) -> str:
+    if not person or not person.get("names"):
+        return ""
+    return str(person["names"][0]["value"])
+
+
+def summary_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """Denormalized columns for the case list: detained person, latest event, country."""
+    latest: tuple[Any, str] | None = None
+    country = None
+    for event in doc.get("events", []):
+        lower, _ = _bounds(event.get("date"))
+        if lower is not None and (latest is None or lower >= latest[0]):
+            latest = (lower, str(event["date"]))
+        place = event.get("place") or {}
+        if country is None and event.get("type") in DETENTION_TYPES and place.get("country"):
+            country = place["country"]
+    return {
+        "detained_name": display_name(detained_person(doc)),
+        "last_event_date": latest[1] if latest else None,
+        "country": country,
+    }
+
+
+def document_to_rows(doc: dict[str, Any], case_id: str) -> dict[str, list[dict[str, Any]]]:
+    persons: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
+    for pos, person in enumerate(doc.get("persons", [])):
+        rel = person.get("relationship") or {}
+        persons.append(
+            {
+                "case_id": case_id,
+                "key": person["key"],
+                "position": pos,
+                "role": person["role"],
+                **{field: person.get(field) for field in PERSON_OPTIONAL},
+                "relationship_to": rel.get("to"),
+                "relationship_kind": rel.get("kind"),
+                "notes": person.get("notes"),
+            }
+        )
+        for npos, name in enumerate(person.get("names", [])):
+            names.append(
+                {
+                    "case_id": case_id,
+                    "person_key": person["key"],
+                    "position": npos,
+                    "value": name["value"],
+                    "script": name["script"],
+                    "lang": name.get("lang"),
+                    "latin": transliterate(name["value"]),
+                }
+            )
+    events = []
+    for pos, event in enumerate(doc.get("events", [])):
+        lower, upper = _bounds(event.get("date"))
+        place = event.get("place")
+        events.append(
+            {
+                "case_id": case_id,
+                "position": pos,
+                "type": event["type"],
+                "date": event.get("date"),
+                "date_lower": lower,
+                "date_upper": upper,
+                "persons": list(event.get("persons", [])),
+                "place": place,
+                "facility": (place or {}).get("facility"),
+                "locality": (place or {}).get("locality"),
+                "country": (place or {}).get("country"),
+                "authority": event.get("authority"),
+                "charges": event.get("charges"),
+                "description": event.get("description"),
+            }
+        )
+    testimonies = []
+    for pos, t in enumerate(doc.get("testimonies", [])):
+        consent = t["consent"]
+        testimonies.append(
+            {
+                "case_id": case_id,
+                "position": pos,
+                "by_key": t["by"],
+                "date": t.get("date"),
+                "place": t.get("place"),
+                "language": t.get("language"),
+                "medium": t.get("medium"),
+                "sources": list(t.get("sources", [])),
+                "interviewer": t.get("interviewer"),
+                "narrative": t.get("narrative", ""),
+                "consent_record": consent["record"],
+                "consent_share_with_hq": consent["share_with_hq"],
+                "consent_use_in_appeals": consent["use_in_appeals"],
+                "consent_publish": consent["publish"],
+            }
+        )
+    appeals = []
+    for pos, a in enumerate(doc.get("appeals", [])):
+        appeals.append(
+            {
+                "case_id": case_id,
+                "position": pos,
+                **{
+                    k: a.get(k)
+                    for k in (
+                        "recipient",
+                        "template",
+                        "language",
+                        "date",
+                        "reference",
+                        "status",
+                        "pdf_sha256",
+                        "response",
+                        "response_date",
+                        "follow_up",
+                        "notes",
+                    )
+                },
+            }
+        )
+    attachments = []
+    for pos, att in enumerate(doc.get("attachments", [])):
+        attachments.append(
+            {
+                "case_id": case_id,
+                "position": pos,
+                "blob_name": None,
+                **{
+                    k: att.get(k)
+                    for k in ("id", "filename", "media_type", "sha256", "size", "caption", "date")
+                },
+            }
+        )
+    return {
+        "persons": persons,
+        "person_names": names,
+        "events": events,
+        "testimonies": testimonies,
+        "appeals": appeals,
+        "attachments": attachments,
+    }
+
+
+def _put(target: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        target[key] = value
+
+
+def rows_to_document(
+    case: dict[str, Any],
+    persons: list[dict[str, Any]],
+    names: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    testimonies: list[dict[str, Any]],
+    appeals: list[dict[str, Any]],
+    attachments: list[dict[str, Any]],
+) -> dict[str, Any]:
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for n in sorted(names, key=lambda r: (r["person_key"], r["position"])):
+        name = {"value": n["value"], "script": n["script"]}
+        _put(name, "lang", n["lang"])
+        by_person.setdefault(n["person_key"], []).append(name)
+    doc_persons = []
+    for p in sorted(persons, key=lambda r: r["position"]):
+        person: dict[str, Any] = {
+            "key": p["key"],
+            "role": p["role"],
+            "names": by_person.get(p["key"], []),
+        }
+        for field in PERSON_OPTIONAL:
+            _put(person, field, p[field])
+        if p["relationship_to"] is not None:
+            person["relationship"] = {"to": p["relationship_to"], "kind": p["relationship_kind"]}
+        _put(person, "notes", p["notes"])
+        doc_persons.append(person)
+    doc_events = []
+    for e in sorted(events, key=lambda r: r["position"]):
+        event: dict[str, Any] = {"type": e["type"]}
+        _put(event, "date", e["date"])
+        event["persons"] = list(e["persons"] or [])
+        for key in ("place", "authority", "charges", "description"):
+            _put(event, key, e[key])
+        doc_events.append(event)
+    doc_testimonies = []
+    for t in sorted(testimonies, key=lambda r: r["position"]):
+        item: dict[str, Any] = {"by": t["by_key"]}
+        for key in ("date", "place", "language", "medium"):
+            _put(item, key, t[key])
+        item["sources"] = list(t["sources"] or [])
+        _put(item, "interviewer", t["interviewer"])
+        item["narrative"] = t["narrative"] or ""
+        item["consent"] = {
+            "record": bool(t["consent_record"]),
+            "share_with_hq": bool(t["consent_share_with_hq"]),
+            "use_in_appeals": bool(t["consent_use_in_appeals"]),
+            "publish": t["consent_publish"],
+        }
+        doc_testimonies.append(item)
+    doc_appeals = []
+    for a in sorted(appeals, key=lambda r: r["position"]):
+        appeal: dict[str, Any] = {"recipient": a["recipient"]}
+        for key in ("template", "language", "date", "reference"):
+            _put(appeal, key, a[key])
+        appeal["status"] = a["status"]
+        for key in ("pdf_sha256", "response", "response_date", "follow_up", "notes"):
+            _put(appeal, key, a[key])
+        doc_appeals.append(appeal)
+    doc_attachments = []
+    for att in sorted(attachments, key=lambda r: r["position"]):
+        meta: dict[str, Any] = {}
+        for key in ("id", "filename", "media_type", "sha256", "size", "caption", "date"):
+            _put(meta, key, att[key])
+        doc_attachments.append(meta)
+    return {
+        "format": FORMAT,
+        "id": case["id"],
+        "reference": case["reference"],
+        "status": case["status"],
+        "confidentiality": case["confidentiality"],
+        "verification": case["verification"],
+        "tags": list(case["tags"] or []),
+        "persons": doc_persons,
+        "events": doc_events,
+        "testimonies": doc_testimonies,
+        "appeals": doc_appeals,
+        "attachments": doc_attachments,
+        "notes": case["notes"] or "",
+        "created": case["created"],
+        "updated": case["updated"],
+    }
+
+
+def search_texts(doc: dict[str, Any]) -> dict[str, str]:
+    """The four columns of the full-text index for one case."""
+    from desktop.domain.names import fold
+
+    names: list[str] = []
+    latin: list[str] = []
+    places: list[str] = []
+    body: list[str] = [
+        doc.get("reference", ""),
+        " ".join(doc.get("tags", [])),
+        doc.get("notes", ""),
+    ]
+
+    def place_text(place: dict[str, Any] | None) -> None:
+        if place:
+            places.extend(str(v) for v in place.values())
+
+    for person in doc.get("persons", []):
+        for name in person.get("names", []):
+            names.append(fold(name["value"]))
+            latin.append(transliterate(name["value"]))
+        place_text(person.get("birth_place"))
+        place_text(person.get("residence"))
+        body.extend(str(person.get(k) or "") for k in ("ethnicity", "occupation"))
+    for event in doc.get("events", []):
+        place_text(event.get("place"))
+        if event.get("authority"):
+            places.append(event["authority"])
+        body.extend(str(event.get(k) or "") for k in ("description", "charges"))
+    for t in doc.get("testimonies", []):
+        place_text(t.get("place"))
+        body.append(t.get("narrative", ""))
+    return {
+        "names": " \n".join(names),
+        "latin": " \n".join(latin),
+        "places": " \n".join(places),
+        "body": " \n".join(b for b in body if b),
+    }

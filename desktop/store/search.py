@@ -1,0 +1,83 @@
+"""Full-text search over names in every script, their transliterations, places and texts.
+
+Each word of the query must match (AND); a word matches its own folded form or its Latin
+transliteration as a prefix, in any column — so ``Erlan`` finds ``Ерлан`` and ``叶尔兰``'s
+pinyin, and ``Bole`` finds the facility. Ranking is FTS5's BM25 with names weighted most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from desktop.domain.names import fold, transliterate
+
+MAX_QUERY_TERMS = 16
+# Column weights for bm25(case_search, case_id, names, latin, places, body).
+_RANK = "bm25(case_search, 0.0, 10.0, 6.0, 4.0, 1.0)"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    reference: str
+    detained_name: str
+    status: str
+    score: float
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def build_match(query: str) -> str | None:
+    """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
+    clauses: list[str] = []
+    for word in _WORD.findall(fold(query))[:MAX_QUERY_TERMS]:
+        alternatives = {_quote(word) + "*"}
+        latin = transliterate(word)
+        if latin:
+            alternatives.add(_quote(latin) + "*")
+        clauses.append("(" + " OR ".join(sorted(alternatives)) + ")")
+    return " AND ".join(clauses) if clauses else None
+
+
+def search_sqlite(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    match = build_match(query)
+    if match is None:
+        return []
+    rows = conn.execute(
+        text(
+            f"SELECT c.id, c.reference, c.detained_name, c.status, {_RANK} AS score "  # noqa: S608
+            "FROM case_search JOIN cases AS c ON c.id = case_search.case_id "
+            "WHERE case_search MATCH :match ORDER BY score LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    ).all()
+    return [SearchHit(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]
+
+
+def search_generic(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """Fallback for PostgreSQL HQ stores: every word in the detained name or a transliteration."""
+    words = [transliterate(w) for w in _WORD.findall(fold(query))][:MAX_QUERY_TERMS]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    clauses = []
+    params: dict[str, object] = {"limit": limit}
+    for i, word in enumerate(words):
+        params[f"w{i}"] = f"%{word}%"
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM person_names n WHERE n.case_id = c.id AND n.latin LIKE :w{i})"  # noqa: S608
+        )
+    # Only generated placeholders are interpolated; the words travel as bound parameters.
+    where = " AND ".join(clauses)
+    sql = (
+        "SELECT c.id, c.reference, c.detained_name, c.status, 0.0 FROM cases c "  # noqa: S608
+        f"WHERE {where} ORDER BY c.updated DESC LIMIT :limit"
+    )
+    return [SearchHit(r[0], r[1], r[2], r[3], 0.0) for r in conn.execute(text(sql), params).all()]
