@@ -190,7 +190,7 @@ EVENT_TYPE = _vocab(
         ("arrested", "Arrested", "Арест", "Қамауға алыну"),
         ("disappeared", "Disappeared", "Исчезновение", "Хабарсыз жоғалу"),
         ("transferred", "Transferred", "Перевод в другое место", "Басқа жерге ауыстырылу"),
-        ("sentenced", "Sentenced", "Приговор", "Үкім шығарылуы"),
+        ("sentenced", "Sentenced", "Приговор", "Үкім шығарылу"),
         ("released", "Released", "Освобождение", "Босатылу"),
         ("deceased", "Deceased", "Смерть", "Қайтыс болу"),
         ("last-contact", "Last contact", "Последняя связь", "Соңғы байланыс"),
@@ -239,7 +239,7 @@ APPEAL_STATUS = _vocab(
 OFFICIAL_RESPONSE = _vocab(
     "official_response",
     [
-        ("none", "None", "Нет", "Жоқ"),
+        ("none", "No response", "Ответа нет", "Жауап жоқ"),
         ("denial", "Denial", "Отрицание", "Жоққа шығару"),
         (
             "confirmation-of-detention",
