@@ -105,7 +105,7 @@ class CaseRepository:
                 select(Case.id, Case.reference).where(Case.reference.in_(chunk))
             ).all():
                 owner_of_ref[ref] = rid
-        next_number = self._reference_counter(conn, at[:4])
+        next_number = self._reference_counter(conn, at[:4], frozenset(refs))
 
         history_writer = history.HistoryWriter(conn, self.device)
         new_cases: list[dict[str, Any]] = []
@@ -219,8 +219,15 @@ class CaseRepository:
                     names[att_id] = blob
         return names
 
-    def _reference_counter(self, conn: Connection, year: str) -> Any:
-        """Next free ``TD-YYYY-NNNN`` numbers; computed lazily, once per transaction."""
+    def _reference_counter(
+        self, conn: Connection, year: str, reserved: frozenset[str] = frozenset()
+    ) -> Any:
+        """Next free ``TD-YYYY-NNNN`` numbers; computed lazily, once per transaction.
+
+        ``reserved`` holds the references that documents of the same batch bring along: a
+        generated number must skip them, or importing a file with ``TD-2026-0001`` and a case
+        without a reference would give both the same reference and refuse the whole file.
+        """
         state: dict[str, int] = {}
 
         def next_reference() -> str:
@@ -234,6 +241,8 @@ class CaseRepository:
                         highest = max(highest, int(m.group(2)))
                 state["n"] = highest
             state["n"] += 1
+            while f"TD-{year}-{state['n']:04d}" in reserved:
+                state["n"] += 1
             return f"TD-{year}-{state['n']:04d}"
 
         return next_reference
@@ -317,8 +326,20 @@ class CaseRepository:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(Case)).scalar() or 0)
 
+    def summaries_for(self, ids: Sequence[str]) -> list[CaseSummary]:
+        """Summaries of the given cases (search results), in no particular order."""
+        found: list[CaseSummary] = []
+        for chunk in _chunks(list(ids)):
+            found.extend(self.summaries(where_ids=chunk))
+        return found
+
     def summaries(
-        self, *, offset: int = 0, limit: int | None = None, order: str = "reference"
+        self,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        order: str = "reference",
+        where_ids: Sequence[str] | None = None,
     ) -> list[CaseSummary]:
         columns = {
             "reference": Case.reference,
@@ -347,6 +368,8 @@ class CaseRepository:
         )
         if limit is not None:
             stmt = stmt.limit(limit)
+        if where_ids is not None:
+            stmt = stmt.where(Case.id.in_(list(where_ids)))
         with self.engine.connect() as conn:
             return [CaseSummary(*row) for row in conn.execute(stmt).all()]
 

@@ -1,0 +1,50 @@
+"""GUI entry point: first run or unlock, then the main window; locking returns to unlock."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.unlock_dialog import CreateVaultDialog, RecoveryKeyDialog, UnlockDialog
+from desktop.vault.vault import Vault
+
+
+def open_session(vault_dir: Path) -> MainWindow | None:
+    """Ask for the passphrase (or create the vault) and return the main window, or None."""
+    if Vault(vault_dir).exists():
+        unlock = UnlockDialog(vault_dir)
+        if unlock.exec() != QDialog.DialogCode.Accepted or unlock.session is None:
+            return None
+        session = unlock.session
+    else:
+        create = CreateVaultDialog(vault_dir)
+        if create.exec() != QDialog.DialogCode.Accepted or create.session is None:
+            return None
+        RecoveryKeyDialog(create.recovery_key).exec()
+        session = create.session
+    return MainWindow(session)
+
+
+def run_gui(vault_dir: Path) -> int:
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qapp.setApplicationName("Testimony Desk")
+    qapp.setQuitOnLastWindowClosed(False)
+    state: dict[str, MainWindow | None] = {"window": None}
+
+    def show_next() -> None:
+        window = open_session(vault_dir)
+        state["window"] = window
+        if window is None:
+            qapp.quit()
+            return
+        window.locked.connect(show_next)
+        window.show()
+
+    show_next()
+    if state["window"] is None:
+        return 0
+    return int(qapp.exec())
