@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
 from desktop.ui.unlock_dialog import CreateVaultDialog, RecoveryKeyDialog, UnlockDialog
 from desktop.vault.vault import Vault
@@ -32,6 +33,7 @@ def run_gui(vault_dir: Path) -> int:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Testimony Desk")
+    install_fonts(qapp)
     qapp.setQuitOnLastWindowClosed(False)
     state: dict[str, MainWindow | None] = {"window": None}
 
