@@ -62,9 +62,15 @@ def _unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise IntegrityError("the vault header is damaged or was altered")
     try:
-        return base64.b64decode(text, validate=True)
+        data = base64.b64decode(text, validate=True)
     except ValueError as exc:
         raise IntegrityError("the vault header is damaged or was altered") from exc
+    # Only the canonical spelling is accepted: the unused low bits of the last character
+    # can otherwise change (a one-bit edit of the file) without changing the bytes, and an
+    # edit of the header MAC itself would then go unnoticed.
+    if _b64(data) != text:
+        raise IntegrityError("the vault header is damaged or was altered")
+    return data
 
 
 def normalize_passphrase(passphrase: str) -> bytes:
