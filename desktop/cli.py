@@ -12,6 +12,7 @@ import argparse
 import errno
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -315,6 +316,10 @@ def _describe_os_error(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.umask(0o077)  # every file this process creates is private to the user
+    # Contract: stderr carries only the one ``error:`` line. Without a handler, Python's
+    # last-resort handler would print library warnings (e.g. a damaged-page count) there too.
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
