@@ -402,6 +402,12 @@ def _wrap(vault_id: str, slot: dict[str, Any], kek: bytes, master: bytes) -> dic
 def _passphrase_slot(
     vault_id: str, master: bytes, passphrase: str, params: crypto.Argon2Params
 ) -> dict[str, Any]:
+    if not (params.meets_floor() and params.within_bounds()):
+        # Unlock refuses such a slot (see _argon2_params): writing one would lock the user out.
+        raise ValueError(
+            "refusing to write a passphrase slot outside the Argon2 limits "
+            "(at least 64 MiB, 3 passes, 4 lanes)"
+        )
     salt = crypto.random_bytes(crypto.SALT_BYTES)
     slot: dict[str, Any] = {
         "id": str(uuid.uuid4()),
