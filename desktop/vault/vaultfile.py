@@ -70,7 +70,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     os.close(fd)
-    os.replace(tmp, path)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        # The old file is intact; do not leave a second copy of the header lying around.
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     fsync_dir(folder)
 
 
