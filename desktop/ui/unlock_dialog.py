@@ -60,22 +60,36 @@ class _BusyDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self._job: workers.Job | None = None
+        self._busy = False
 
     def _run(self, fn: Any) -> None:
         self.error.clear()
         self.busy.show()
         self.buttons.setEnabled(False)
+        self._busy = True
         self._job = workers.start(fn, self._done, self._failed)
 
     def _done(self, result: Any) -> None:
+        self._busy = False
         self.busy.hide()
         self.buttons.setEnabled(True)
         self._on_result(result)
 
     def _failed(self, exc: BaseException) -> None:
+        self._busy = False
         self.busy.hide()
         self.buttons.setEnabled(True)
         self.error.setText(describe_error(exc))
+
+    def reject(self) -> None:
+        """Escape and the close button wait while a job runs (it takes a second or two).
+
+        The job cannot be stopped halfway: a vault being created would exist anyway with its
+        recovery key never shown, and an unlock would leave an open session nobody locks.
+        """
+        if self._busy:
+            return
+        super().reject()
 
     def _submit(self) -> None:
         raise NotImplementedError
