@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Testimony Desk")
         self.resize(1200, 760)
         self._jobs: set[workers.Job] = set()
+        # Bumped by every new search or refresh: a search result that arrives after the
+        # user typed something else (or cleared the field) is stale and is dropped.
+        self._search_seq = 0
 
         cases = session.store.cases
         self.model = CaseListModel(
@@ -112,7 +115,14 @@ class MainWindow(QMainWindow):
         self.lock_action = action("Lock", "Ctrl+L", self.lock, "lock")
 
     # ------------------------------------------------------------------ data
+    def _is_locked(self) -> bool:
+        """After Lock nothing may touch the store again: the engine could reconnect."""
+        return self.session.unlocked.is_locked
+
     def refresh(self) -> None:
+        if self._is_locked():
+            return
+        self._search_seq += 1
         self.model.reload()
         if self.model.canFetchMore():
             self.model.fetchMore()
@@ -120,16 +130,20 @@ class MainWindow(QMainWindow):
 
     def _show_case(self, current: QModelIndex, _previous: QModelIndex) -> None:
         case_id = self.model.case_id(current.row()) if current.isValid() else None
-        if case_id is None:
+        if case_id is None or self._is_locked():
             self.detail.clear()
             return
         self.detail.setPlainText(render_case_text(self.session.store.cases.get(case_id)))
 
     def _run_search(self) -> None:
+        if self._is_locked():
+            return
         query = self.search.text().strip()
         if not query:
             self.refresh()
             return
+        self._search_seq += 1
+        seq = self._search_seq
         cases = self.session.store.cases
 
         def work() -> list[CaseSummary]:
@@ -137,9 +151,11 @@ class MainWindow(QMainWindow):
             summaries = {s.id: s for s in cases.summaries_for([h.id for h in hits])}
             return [summaries[h.id] for h in hits if h.id in summaries]
 
-        self._start(work, self._show_results)
+        self._start(work, lambda rows: self._show_results(rows, seq))
 
-    def _show_results(self, rows: list[CaseSummary]) -> None:
+    def _show_results(self, rows: list[CaseSummary], seq: int) -> None:
+        if seq != self._search_seq or self._is_locked():
+            return
         self.model.set_rows(rows)
         self.statusBar().showMessage(f"{len(rows)} matching cases")
 
@@ -157,6 +173,8 @@ class MainWindow(QMainWindow):
         self._start(lambda: session.import_files(paths), self._imported)
 
     def _imported(self, result: Any) -> None:
+        if self._is_locked():
+            return
         self.refresh()
         self.statusBar().showMessage(
             f"Imported: {result.created} new, {result.updated} updated, "
@@ -171,12 +189,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def lock(self) -> None:
+        """Clear every view of case data, forget the keys, hide, then tell the caller.
+
+        Clearing the search field restarts its debounce timer; it is stopped so that it
+        cannot fire after the lock. The window hides before ``locked`` is emitted, so the
+        unlock dialog that follows never sits in front of a (cleared) case window.
+        """
         self.detail.clear()
         self.model.set_rows([])
         self.search.clear()
+        self._search_timer.stop()
         self.session.lock()
-        self.locked.emit()
+        self.count_label.clear()
         self.close()
+        self.locked.emit()
 
     def _start(self, fn: Any, done: Any) -> None:
         job: workers.Job
@@ -187,6 +213,8 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self._jobs.discard(job)
+            if self._is_locked():
+                return
             self.statusBar().clearMessage()
             QMessageBox.warning(self, "Testimony Desk", describe_error(exc))
 
