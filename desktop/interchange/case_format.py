@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any, NoReturn
 
 from desktop.domain import vocab
@@ -241,10 +242,16 @@ def _vocab(value: object, path: str, vocabulary: vocab.Vocabulary) -> str:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _parse_edtf_cached(text: str) -> EDTFDate:
+    """Dates repeat across a file (``2018``, ``2018-03``); parsed values are immutable."""
+    return parse_edtf(text)
+
+
 def _edtf_parsed(value: object, path: str) -> EDTFDate:
     text = _text(value, path, limit=64)
     try:
-        return parse_edtf(text)
+        return _parse_edtf_cached(text)
     except ValueError as exc:  # EDTFError is a ValueError
         _fail(path, f"not a supported EDTF date: {exc}")
 

@@ -163,6 +163,7 @@ def _parse_records(text: str, *, source: str) -> list[tuple[Any, int, int]]:
 
 def _parse_array(text: str, pos: int, *, source: str) -> list[tuple[Any, int, int]]:
     records: list[tuple[Any, int, int]] = []
+    line, counted = 1, 0  # counted incrementally: recounting from 0 would be quadratic
     pos = _skip_ws(text, pos + 1)
     if pos < len(text) and text[pos] == "]":
         pos += 1
@@ -176,9 +177,10 @@ def _parse_array(text: str, pos: int, *, source: str) -> list[tuple[Any, int, in
                     index=index,
                     line=_line_of(text, pos),
                 )
-            start_line = _line_of(text, pos)
+            line += text.count("\n", counted, pos)
+            counted = pos
             value, pos = _decode_value(text, pos, source=source, index=index)
-            records.append((value, index, start_line))
+            records.append((value, index, line))
             pos = _skip_ws(text, pos)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip_ws(text, pos + 1)
