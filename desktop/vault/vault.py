@@ -165,7 +165,7 @@ class Vault:
 
     def _header(self) -> dict[str, Any]:
         try:
-            return read_header(self.folder)
+            header = read_header(self.folder)
         except FileNotFoundError:
             if (self.folder / DB_FILE).exists():
                 raise IntegrityError(
@@ -174,6 +174,11 @@ class Vault:
             raise UsageError(
                 f"no vault in {self.folder}; create one with 'testimony-desk init'"
             ) from None
+        # Every unlock path reads the vault id; a damaged key name must be exit 5, not a
+        # KeyError surfacing as "unexpected failure".
+        if not isinstance(header.get("vault_id"), str):
+            raise IntegrityError("the vault header is damaged or was altered")
+        return header
 
     def kind(self) -> VaultKind:
         try:
