@@ -63,6 +63,10 @@ class CaseListModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._count
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        # Qt may call this without asking canFetchMore first (QAbstractItemModelTester does);
+        # search results must then not be extended with the store's next page.
+        if not self.canFetchMore(parent):
+            return
         start = len(self._rows)
         page = self._fetch(start, PAGE)
         if not page:
