@@ -66,7 +66,8 @@ def _new_passphrase(path: str | None) -> str:
     return first
 
 
-def _session(args: argparse.Namespace) -> Any:
+def open_session(args: argparse.Namespace) -> Any:
+    """Unlock the vault named by the global options (used by every command module)."""
     from desktop.app import unlock
 
     if args.recovery_key_file:
@@ -76,7 +77,7 @@ def _session(args: argparse.Namespace) -> Any:
     return unlock(args.vault, passphrase=_passphrase(args))
 
 
-def _print_json(value: Any) -> None:
+def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -107,7 +108,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    session = _session(args)
+    session = open_session(args)
     try:
         new = _new_passphrase(args.new_passphrase_file)
         session.vault.change_passphrase(session.unlocked, new)
@@ -118,7 +119,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    session = _session(args)
+    session = open_session(args)
     try:
         result = session.import_files([Path(p) for p in args.files])
     finally:
@@ -132,7 +133,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = _session(args)
+    session = open_session(args)
     try:
         count = session.export_to(Path(args.out), args.format, redact=args.redact)
     finally:
@@ -157,13 +158,13 @@ def _summary_json(s: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    session = _session(args)
+    session = open_session(args)
     try:
         summaries = session.store.cases.summaries()
     finally:
         session.lock()
     if args.json:
-        _print_json([_summary_json(s) for s in summaries])
+        print_json([_summary_json(s) for s in summaries])
     else:
         for s in summaries:
             print(f"{s.reference}\t{s.detained_name}\t{s.status}")
@@ -173,26 +174,26 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from desktop.case_text import render_case_text
 
-    session = _session(args)
+    session = open_session(args)
     try:
         doc = session.store.cases.get(args.ref)
     finally:
         session.lock()
     if args.json:
-        _print_json(doc)
+        print_json(doc)
     else:
         sys.stdout.write(render_case_text(doc))
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    session = _session(args)
+    session = open_session(args)
     try:
         hits = session.store.cases.search(args.query, limit=args.limit)
     finally:
         session.lock()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": h.id,
@@ -277,7 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=50)
-    # Commands of later issues (recipients, letter, appeals, sync) register here.
+    # Feature packages keep their command handlers in their own module and register them
+    # here with one line each: ``register(add)`` (see desktop/letters, desktop/sync).
     p = add("erase", cmd_erase, "crypto-erase this vault (keys destroyed, files deleted)")
     p.add_argument("--yes", action="store_true", help="confirm")
     return parser
