@@ -37,7 +37,7 @@ class Store:
             conn.execute(insert(Setting).values(key=key, value=value))
 
     def close(self) -> None:
-        self.engine.dispose()
+        engines.forget_key(self.engine)
 
 
 def _engine_for(unlocked: UnlockedVault, *, create: bool) -> Engine:
