@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -248,3 +249,86 @@ class Setting(Base):
 
 Index("ix_events_date_lower", Event.date_lower)
 Index("ix_cases_status", Case.status)
+
+
+# ---------------------------------------------------------------------- sync (issue 5)
+class SyncDevice(Base):
+    """(HQ) A field device that sent a bundle; only approved devices are merged."""
+
+    __tablename__ = "sync_devices"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ed25519: Mapped[str] = mapped_column(String(64))
+    age_recipient: Mapped[str] = mapped_column(Text)
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_seen: Mapped[str] = mapped_column(String(20))
+    approved_at: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class SyncBundle(Base):
+    """(HQ) A bundle that was merged: the replay guard and the source of acknowledgements."""
+
+    __tablename__ = "sync_bundles"
+
+    device: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[str] = mapped_column(String(20))
+    records: Mapped[int] = mapped_column(Integer)
+    attachments: Mapped[int] = mapped_column(Integer)
+
+
+class SyncMergeState(Base):
+    """(HQ) Per case: the field revision last merged and its content hash (common ancestor)."""
+
+    __tablename__ = "sync_merge_state"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device: Mapped[str] = mapped_column(String(64))
+    field_revision: Mapped[int] = mapped_column(Integer)
+    synced_hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncConflict(Base):
+    """(HQ) A case changed at HQ and in the field since their common revision: both kept."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    device: Mapped[str] = mapped_column(String(64))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    created: Mapped[str] = mapped_column(String(20))
+    shown: Mapped[str] = mapped_column(String(8))
+    hq_doc: Mapped[dict[str, Any]] = mapped_column(JSON)
+    field_doc: Mapped[dict[str, Any]] = mapped_column(JSON)
+    resolved_at: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(8), nullable=True)
+
+
+class SyncExport(Base):
+    """(Field) A bundle this device wrote; ``acked_at`` once HQ acknowledged it."""
+
+    __tablename__ = "sync_exports"
+
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    created: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(64))
+    cases: Mapped[int] = mapped_column(Integer)
+    attachments: Mapped[int] = mapped_column(Integer)
+    excluded: Mapped[int] = mapped_column(Integer)
+    acked_at: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class SyncExportState(Base):
+    """(Field) Per case: what was last exported, in which bundle, and whether HQ has it."""
+
+    __tablename__ = "sync_export_state"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    exported_hash: Mapped[str] = mapped_column(String(64))
+    exported_revision: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(BigInteger, index=True)
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
