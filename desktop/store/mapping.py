@@ -8,10 +8,11 @@ document, so import → export → import is stable.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.edtf import EDTFError, parse_edtf
-from desktop.domain.names import transliterate
+from desktop.domain.names import fold, transliterate
 from desktop.vault.vaultfile import canonical_json
 
 FORMAT = "testimony-desk.case/1"
@@ -30,12 +31,40 @@ PERSON_OPTIONAL = (
 DETENTION_TYPES = ("detained", "arrested", "disappeared", "summoned")
 
 
+def clear_memo() -> None:
+    """Forget the memoized names and dates (called when a save ends, success or not)."""
+    _latin.cache_clear()
+    _folded.cache_clear()
+    _bounds.cache_clear()
+
+
 def content_hash(doc: dict[str, Any]) -> str:
     """Hash of what the case says, not of when it was saved: detects real changes."""
     body = {k: v for k, v in doc.items() if k not in _TIMESTAMPS and k != "format"}
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
+# Memoized pure functions of one string. A save computes each name's transliteration and
+# each event date's bounds twice (rows and search index / summary columns); dates and name
+# spellings also repeat across the cases of a large import. Caching by the exact string
+# keeps results identical and made a 100,000-case import measurably faster (see
+# docs/performance.md). Results are immutable (str, tuples of dates), so sharing is safe.
+# The caches hold names: ``clear_memo`` empties them after every save (CaseRepository.save),
+# so no personal data outlives the write that needed it (nor a lock of the vault).
+_MEMO_SIZE = 16_384
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _latin(value: str) -> str:
+    return transliterate(value)
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _folded(value: str) -> str:
+    return fold(value)
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
 def _bounds(text: str | None) -> tuple[Any, Any]:
     if not text:
         return None, None
@@ -103,7 +132,7 @@ def document_to_rows(doc: dict[str, Any], case_id: str) -> dict[str, list[dict[s
                     "value": name["value"],
                     "script": name["script"],
                     "lang": name.get("lang"),
-                    "latin": transliterate(name["value"]),
+                    "latin": _latin(name["value"]),
                 }
             )
     events = []
@@ -287,8 +316,6 @@ def rows_to_document(
 
 def search_texts(doc: dict[str, Any]) -> dict[str, str]:
     """The four columns of the full-text index for one case."""
-    from desktop.domain.names import fold
-
     names: list[str] = []
     latin: list[str] = []
     places: list[str] = []
@@ -304,8 +331,8 @@ def search_texts(doc: dict[str, Any]) -> dict[str, str]:
 
     for person in doc.get("persons", []):
         for name in person.get("names", []):
-            names.append(fold(name["value"]))
-            latin.append(transliterate(name["value"]))
+            names.append(_folded(name["value"]))
+            latin.append(_latin(name["value"]))
         place_text(person.get("birth_place"))
         place_text(person.get("residence"))
         body.extend(str(person.get(k) or "") for k in ("ethnicity", "occupation"))
