@@ -92,6 +92,9 @@ class CaseRepository:
         self.engine = engine
         self.device = device
         self._sqlite = engine.dialect.name == "sqlite"
+        # Both SQLite (FTS5) and PostgreSQL (tsvector) keep a ``case_search`` table with the
+        # same columns (migration 0002), written with the same statements.
+        self._indexed = engine.dialect.name in ("sqlite", "postgresql")
 
     # ------------------------------------------------------------------ writes
     def save(self, docs: Sequence[dict[str, Any]], *, source: str | None = None) -> WriteResult:
@@ -206,7 +209,7 @@ class CaseRepository:
         for chunk in _chunks(touched):
             for model in reversed(CHILD_TABLES):
                 conn.execute(delete(model).where(model.case_id.in_(chunk)))
-            if self._sqlite:
+            if self._indexed:
                 placeholders = ",".join(f":i{i}" for i in range(len(chunk)))
                 conn.execute(
                     text(f"DELETE FROM case_search WHERE case_id IN ({placeholders})"),  # noqa: S608
@@ -222,7 +225,7 @@ class CaseRepository:
             rows = child_rows.get(model.__tablename__, [])
             if rows:
                 conn.execute(insert(model), rows)
-        if self._sqlite and search_rows:
+        if self._indexed and search_rows:
             conn.execute(
                 text(
                     "INSERT INTO case_search (case_id, names, latin, places, body) "
@@ -278,7 +281,7 @@ class CaseRepository:
                 raise NotFoundError("no such case")
             for model in reversed(CHILD_TABLES):
                 conn.execute(delete(model).where(model.case_id == case_id))
-            if self._sqlite:
+            if self._indexed:
                 conn.execute(text("DELETE FROM case_search WHERE case_id = :i"), {"i": case_id})
             conn.execute(delete(Case).where(Case.id == case_id))
             writer = history.HistoryWriter(conn, self.device)
@@ -368,7 +371,8 @@ class CaseRepository:
         columns = {
             "reference": Case.reference,
             "updated": Case.updated.desc(),
-            "last_event_date": Case.last_event_date.desc(),
+            # NULLS LAST spelled out: SQLite puts NULLs last in DESC, PostgreSQL first.
+            "last_event_date": Case.last_event_date.desc().nulls_last(),
             "detained": Case.detained_name,
             "status": Case.status,
         }

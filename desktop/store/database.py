@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.engine import Engine
 
-from desktop.errors import IntegrityError
+from desktop.errors import IntegrityError, TestimonyDeskError, UsageError
 from desktop.store import engine as engines
 from desktop.store import migrate
 from desktop.store.cases import CaseRepository
@@ -51,7 +52,7 @@ def _prepare(engine: Engine, *, check: bool) -> None:
         engines.verify_integrity(engine)
     try:
         migrate.upgrade(engine)
-    except IntegrityError:
+    except TestimonyDeskError:
         raise
     except Exception as exc:
         if engine.dialect.name == "sqlite":
@@ -61,15 +62,58 @@ def _prepare(engine: Engine, *, check: bool) -> None:
         raise
 
 
+VAULT_ID_KEY = "vault_id"
+
+
+def _is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _refuse_used_database(engine: Engine) -> None:
+    """``init`` never adopts a PostgreSQL database that already holds tables.
+
+    A SQLCipher store is created with O_EXCL; the PostgreSQL counterpart of that check is an
+    empty database. Adopting another HQ's store would replace its device identity and mix
+    two vaults' cases (and re-running ``init`` by mistake must not damage a working HQ).
+    """
+    names = inspect(engine).get_table_names()
+    if names:
+        engine.dispose()
+        raise UsageError(
+            "the PostgreSQL database is not empty: an HQ store needs a new, empty database "
+            "(createdb -E UTF8 …)"
+        )
+
+
+def _drop_everything(engine: Engine) -> None:
+    """Undo a half-made PostgreSQL store so that ``init`` can be run again on it."""
+    with contextlib.suppress(Exception):
+        migrate.downgrade(engine, "base")
+    with contextlib.suppress(Exception), engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+
+
 def create_store(unlocked: UnlockedVault, *, name: str | None = None) -> Store:
     """Create the database of a new vault (called before vault.json is written)."""
     engine = _engine_for(unlocked, create=True)
-    _prepare(engine, check=False)
-    store = Store(engine, str(uuid.uuid4()), CaseRepository(engine, ""))
-    store.set_setting(DEVICE_KEY, store.device_id)
-    store.set_setting("vault_kind", unlocked.kind.value)
-    if name:
-        store.set_setting("organisation_name", name)
+    postgres = _is_postgres(engine)
+    if postgres:
+        _refuse_used_database(engine)
+    try:
+        _prepare(engine, check=False)
+        store = Store(engine, str(uuid.uuid4()), CaseRepository(engine, ""))
+        store.set_setting(DEVICE_KEY, store.device_id)
+        store.set_setting("vault_kind", unlocked.kind.value)
+        if postgres:
+            # Nothing cryptographic ties a server database to vault.json: remember whose it is.
+            store.set_setting(VAULT_ID_KEY, unlocked.vault_id)
+        if name:
+            store.set_setting("organisation_name", name)
+    except BaseException:
+        if postgres:
+            _drop_everything(engine)
+        engine.dispose()
+        raise
     store.cases = CaseRepository(engine, store.device_id)
     return store
 
@@ -77,17 +121,33 @@ def create_store(unlocked: UnlockedVault, *, name: str | None = None) -> Store:
 def open_store(unlocked: UnlockedVault, *, check: bool = True) -> Store:
     """Open after unlock: integrity check, pending migrations, then the repositories."""
     engine = _engine_for(unlocked, create=False)
+    postgres = _is_postgres(engine)
+    owner: Any = None
     try:
         _prepare(engine, check=check)
         with engine.connect() as conn:
             device = conn.execute(select(Setting.value).where(Setting.key == DEVICE_KEY)).scalar()
-    except IntegrityError:
+            if postgres:
+                owner = conn.execute(
+                    select(Setting.value).where(Setting.key == VAULT_ID_KEY)
+                ).scalar()
+    except TestimonyDeskError:
         engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
+        if postgres:
+            # A server-side failure (permissions, a dropped connection) is not tampering.
+            raise TestimonyDeskError(
+                f"the HQ database (PostgreSQL) could not be read: {engines.pg_reason(exc)}"
+            ) from None
         raise IntegrityError("the vault database is damaged or was altered") from exc
     if not device:
         engine.dispose()
         raise IntegrityError("the vault database has no device identity: it was altered")
+    if postgres and owner != unlocked.vault_id:
+        engine.dispose()
+        raise IntegrityError(
+            "the PostgreSQL database belongs to another vault (or was altered): refusing to use it"
+        )
     return Store(engine, str(device), CaseRepository(engine, str(device)))

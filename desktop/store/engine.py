@@ -19,8 +19,9 @@ from typing import Any
 import sqlcipher3.dbapi2 as _sqlcipher
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from desktop.errors import AuthError, IntegrityError, TestimonyDeskError
+from desktop.errors import AuthError, IntegrityError, TestimonyDeskError, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -165,11 +166,72 @@ def forget_key(engine: Engine) -> None:
     engine.dispose()
 
 
+# Any constant shared by every Testimony Desk process: the key of the advisory lock that
+# serializes writers on PostgreSQL (the counterpart of SQLite's BEGIN IMMEDIATE).
+PG_WRITER_LOCK = 0x7D_E5_4B_01
+
+
+def normalize_pg_url(url: str) -> str:
+    """The SQLAlchemy URL with the psycopg (v3) driver, whatever spelling the user gave.
+
+    ``postgresql://`` would make SQLAlchemy look for psycopg2, which is not a dependency;
+    any other explicit driver is refused so that the tested one is the one that runs.
+    """
+    url = url.strip()
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    raise UsageError("the HQ database URL must start with postgresql:// or postgresql+psycopg://")
+
+
+def pg_reason(exc: BaseException) -> str:
+    """The server's first line (no SQL, no parameters, no URL with a password)."""
+    orig = getattr(exc, "orig", None) or exc
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return first[:200]
+
+
 def postgres_engine(url: str) -> Engine:
-    """HQ store on PostgreSQL; encryption at rest is the server's job there."""
-    if not url.startswith(("postgresql://", "postgresql+")):
-        raise TestimonyDeskError("the HQ database URL must start with postgresql://")
-    return create_engine(url, pool_pre_ping=True)
+    """HQ store on PostgreSQL; encryption at rest and backups are the server's job there.
+
+    The connection is probed here so that an unreachable server or a refused login is
+    reported as such (exit 1) and not later as a "damaged database" (exit 5). The database
+    must be UTF-8: names in Cyrillic, Arabic script and Chinese are the core of the data.
+    """
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise TestimonyDeskError(
+            "PostgreSQL support is not installed: pip install 'testimony-desk[hq]'"
+        ) from exc
+    try:
+        engine = create_engine(normalize_pg_url(url), pool_pre_ping=True)
+    except ArgumentError as exc:
+        raise UsageError("the HQ database URL is not valid") from exc
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers (execution_options(immediate=True)) queue on one transaction-scoped
+        # advisory lock, as SQLite writers queue on BEGIN IMMEDIATE: the history chain and
+        # the reference counter read "the last one" and must not interleave.
+        if conn.get_execution_options().get("immediate", False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
+
+    try:
+        with engine.connect() as conn:
+            encoding = conn.exec_driver_sql("SHOW server_encoding").scalar()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise TestimonyDeskError(
+            f"cannot connect to the HQ database (PostgreSQL): {pg_reason(exc)}"
+        ) from None
+    if str(encoding).upper() not in ("UTF8", "UTF-8"):
+        engine.dispose()
+        raise TestimonyDeskError(
+            f"the HQ database must use the UTF8 encoding, not {encoding}: "
+            "create it with ENCODING 'UTF8'"
+        )
+    return engine
 
 
 def verify_integrity(engine: Engine) -> None:

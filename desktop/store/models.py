@@ -215,7 +215,8 @@ class Attachment(Base):
     filename: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(String(255))
     sha256: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(Integer)
+    # 64-bit on every dialect: PostgreSQL's INTEGER would stop at 2 GiB.
+    size: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     caption: Mapped[str | None] = mapped_column(Text, nullable=True)
     date: Mapped[str | None] = mapped_column(String(40), nullable=True)
     blob_name: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -66,8 +66,63 @@ def search_sqlite(conn: Connection, query: str, limit: int = 50) -> list[SearchH
     return [SearchHit(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]
 
 
+_LATIN_WORD = re.compile(r"[0-9a-z]+")
+
+
+def _lexeme(word: str) -> str:
+    """One quoted tsquery lexeme: quotes and backslashes doubled, so no syntax leaks in."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def build_tsquery(query: str) -> str | None:
+    """A PostgreSQL ``to_tsquery('simple', …)`` text with the FTS5 query's meaning.
+
+    Every user word must match (``&``); a word matches its folded form or its Latin
+    transliteration as a prefix (``:*``). A transliteration of several syllables (Chinese
+    pinyin "ye er lan") must match as a phrase (``<->``), like FTS5's quoted phrase.
+    """
+    clauses: list[str] = []
+    for word in _WORD.findall(fold(query))[:MAX_QUERY_TERMS]:
+        alternatives = {_lexeme(word) + ":*"}
+        syllables = _LATIN_WORD.findall(transliterate(word))
+        if syllables:
+            alternatives.add(
+                " <-> ".join(_lexeme(s) for s in syllables[:-1])
+                + (" <-> " if len(syllables) > 1 else "")
+                + _lexeme(syllables[-1])
+                + ":*"
+            )
+        clauses.append("(" + " | ".join(sorted(alternatives)) + ")")
+    return " & ".join(clauses) if clauses else None
+
+
+def search_postgres(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """PostgreSQL full-text search over ``case_search.document`` (GIN-indexed tsvector).
+
+    The tsvector weights names A, transliterations B, places C, texts D — the FTS5 column
+    weights' order. The score is the negated ``ts_rank`` so that, as with BM25, smaller is
+    better and callers sort and display both back ends the same way.
+    """
+    tsquery = build_tsquery(query)
+    if tsquery is None:
+        return []
+    rows = conn.execute(
+        text(
+            "SELECT c.id, c.reference, c.detained_name, c.status, s.score FROM ("
+            "SELECT case_id, -ts_rank(document, q) AS score "
+            "FROM case_search, to_tsquery('simple', :q) AS q "
+            "WHERE document @@ q ORDER BY score, case_id LIMIT :limit"
+            ") AS s JOIN cases AS c ON c.id = s.case_id ORDER BY s.score, c.id"
+        ),
+        {"q": tsquery, "limit": limit},
+    ).all()
+    return [SearchHit(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]
+
+
 def search_generic(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
-    """Fallback for PostgreSQL HQ stores: every word in the detained name or a transliteration."""
+    """Search on a server store: PostgreSQL full-text, else a LIKE over transliterations."""
+    if conn.dialect.name == "postgresql":
+        return search_postgres(conn, query, limit)
     words = [transliterate(w) for w in _WORD.findall(fold(query))][:MAX_QUERY_TERMS]
     words = [w for w in words if w]
     if not words:

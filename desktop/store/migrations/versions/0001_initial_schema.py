@@ -90,7 +90,8 @@ def upgrade() -> None:
     sa.Column('filename', sa.Text(), nullable=False),
     sa.Column('media_type', sa.String(length=255), nullable=False),
     sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('size', sa.Integer(), nullable=False),
+    # BIGINT on PostgreSQL (attachments may exceed 2 GiB); SQLite's INTEGER is 64-bit already.
+    sa.Column('size', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('caption', sa.Text(), nullable=True),
     sa.Column('date', sa.String(length=40), nullable=True),
     sa.Column('blob_name', sa.String(length=64), nullable=True),
