@@ -104,7 +104,16 @@ def create_vault(
         if "store" in holder:
             holder["store"].close()
         raise
-    return Session(Vault(folder), unlocked, holder["store"]), recovery
+    session = Session(Vault(folder), unlocked, holder["store"])
+    # The sync identity (Ed25519 + age) is made at init; older vaults get one on first need.
+    from desktop.sync.identity import load_identity
+
+    try:
+        load_identity(session)
+    except BaseException:
+        session.lock()
+        raise
+    return session, recovery
 
 
 def unlock(

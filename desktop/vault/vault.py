@@ -142,6 +142,10 @@ class UnlockedVault:
         url = self._secrets.get("db_url")
         return url if isinstance(url, str) else None
 
+    def sealed_secret(self, key: str) -> Any:
+        """A value kept in the sealed secrets of vault.json (None when absent)."""
+        return self._secrets.get(key)
+
     @property
     def is_locked(self) -> bool:
         return not any(self._master)
@@ -363,6 +367,22 @@ class Vault:
         header["slots"] = [s for s in self._slots(header) if s.get("type") != "keyring"]
         _sign_and_write(self.folder, header, unlocked._key())
         keyring_slot.delete_secret(unlocked.vault_id)
+
+    def update_sealed_secrets(self, unlocked: UnlockedVault, updates: dict[str, Any]) -> None:
+        """Merge ``updates`` into the sealed secrets of vault.json and re-sign the header.
+
+        Used for secrets that must not live in the database, e.g. the sync identity of an HQ
+        whose store is PostgreSQL (a database server is not the place for its private keys).
+        """
+        header = self._header()
+        master = unlocked._key()
+        secrets: dict[str, Any] = {}
+        if "sealed" in header:
+            secrets = _open_secrets(unlocked.vault_id, master, header["sealed"])
+        secrets.update(updates)
+        header["sealed"] = _seal_secrets(unlocked.vault_id, master, secrets)
+        _sign_and_write(self.folder, header, master)
+        unlocked._secrets.update(updates)
 
     def erase(self) -> None:
         """Crypto-erase: destroy every key slot and the keyring entry, then delete the files.

@@ -1,0 +1,1 @@
+"""Sync with headquarters: device identity, bundle format, export, HQ import and merge."""

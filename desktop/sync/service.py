@@ -1,0 +1,1024 @@
+"""Sync services: HQ key file, enrolment, bundle export (field), import and merge (HQ),
+devices, conflicts and acknowledgements. The CLI and (later) the GUI call these.
+
+Order of checks on import (DESIGN §5, issue 5): age decryption → manifest signature and
+recipient binding → approved device → replay → caps → records parsed → one transaction that
+merges the cases and records the bundle. Nothing from a refused bundle stays behind: the
+attachments already stored are deleted and no row is written (except a pending entry for an
+unknown device, so that it can be approved).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from desktop.errors import (
+    IntegrityError,
+    InvalidInputError,
+    NotFoundError,
+    TestimonyDeskError,
+    UsageError,
+)
+from desktop.store import mapping
+from desktop.store.models import (
+    Attachment,
+    Case,
+    SyncBundle,
+    SyncConflict,
+    SyncDevice,
+    SyncExport,
+    SyncExportState,
+    SyncMergeState,
+)
+from desktop.sync import bundle as fmt
+from desktop.sync.identity import (
+    Identity,
+    b64,
+    fingerprint,
+    grouped,
+    load_identity,
+    now_utc,
+    parse_fingerprint,
+    parse_recipient,
+    recipient_id,
+    save_identity,
+    unb64,
+    verify,
+)
+from desktop.vault.blobs import BlobStore
+from desktop.vault.vault import VaultKind
+from desktop.vault.vaultfile import canonical_json
+
+HQ_KEY_FORMAT = "testimony-desk.hq-key/1"
+HQ_KEY_CONTEXT = b"testimony-desk.hq-key/1\n"
+ACK_FORMAT = "testimony-desk.ack/1"
+ACK_MAGIC = b"TDACK1\n"
+ACK_CONTEXT = b"testimony-desk.ack/1\n"
+ENROLLED_KEY = "sync_hq"
+RECORD_KEYS = {"case", "revision", "content_hash", "parent_hash", "base_hash", "origin_device"}
+BUNDLE_NAME_RE = re.compile(r"^([a-z2-7]{8})-(\d{6,})\.tdb$")
+MAX_KEY_FILE = 64 * 1024
+MAX_ACK_FILE = 64 * 1024 * 1024
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _blobs(session: Any) -> BlobStore:
+    return BlobStore(session.unlocked.blob_dir, session.unlocked.blob_key)
+
+
+def _require(session: Any, kind: VaultKind, what: str) -> None:
+    if session.unlocked.kind != kind:
+        where = "an HQ vault (init --hq)" if kind == VaultKind.HQ else "a field vault"
+        raise UsageError(f"{what} needs {where}")
+
+
+# ---------------------------------------------------------------------- identity
+def whoami(session: Any) -> str:
+    """This vault's fingerprint, grouped (creates the identity of an older vault)."""
+    return grouped(load_identity(session).fingerprint)
+
+
+@dataclass(frozen=True)
+class HQKey:
+    name: str
+    ed25519: bytes
+    recipients: tuple[str, ...]
+    created: str
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.ed25519)
+
+
+def write_hq_key(session: Any, out: Path, *, rotate: bool = False) -> HQKey:
+    """(HQ) Write the signed identity file field vaults enroll. ``rotate``: new age key first."""
+    _require(session, VaultKind.HQ, "sync hq-key")
+    identity = load_identity(session)
+    if rotate:
+        identity.rotate()
+        save_identity(session, identity)
+    name = str(session.store.setting("organisation_name") or "Headquarters")
+    body = {
+        "format": HQ_KEY_FORMAT,
+        "name": name,
+        "ed25519": b64(identity.public),
+        "fingerprint": identity.fingerprint,
+        "recipients": identity.recipients(),
+        "created": now_utc(),
+    }
+    signature = identity.sign(HQ_KEY_CONTEXT + canonical_json(body))
+    data = json.dumps({**body, "signature": b64(signature)}, ensure_ascii=False, indent=2)
+    _atomic_write(Path(out), (data + "\n").encode("utf-8"))
+    return HQKey(name, identity.public, tuple(body["recipients"]), str(body["created"]))
+
+
+def read_hq_key(path: Path) -> HQKey:
+    """Parse and verify an HQ identity file (self-signature, fingerprint, recipients)."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_KEY_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    bad = IntegrityError(f"{path}: not a valid HQ identity file (damaged or altered)")
+    if len(raw) > MAX_KEY_FILE:
+        raise bad
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise bad from None
+    keys = {"format", "name", "ed25519", "fingerprint", "recipients", "created", "signature"}
+    if not isinstance(value, dict) or set(value) != keys or value["format"] != HQ_KEY_FORMAT:
+        raise bad
+    body = {k: v for k, v in value.items() if k != "signature"}
+    ed = unb64(value["ed25519"], "the HQ identity file")
+    sig = unb64(value["signature"], "the HQ identity file")
+    if len(ed) != 32 or not verify(ed, sig, HQ_KEY_CONTEXT + canonical_json(body)):
+        raise IntegrityError(f"{path}: the HQ identity file's signature is invalid")
+    if value["fingerprint"] != fingerprint(ed):
+        raise bad
+    recipients = value["recipients"]
+    if not isinstance(recipients, list) or not 1 <= len(recipients) <= 16:
+        raise bad
+    for r in recipients:
+        parse_recipient(r)
+    if not isinstance(value["name"], str) or not isinstance(value["created"], str):
+        raise bad
+    return HQKey(value["name"][:200], ed, tuple(recipients), value["created"])
+
+
+def enrolled_hq(session: Any) -> HQKey | None:
+    value = session.store.setting(ENROLLED_KEY)
+    if not isinstance(value, dict):
+        return None
+    return HQKey(
+        str(value["name"]),
+        unb64(value["ed25519"], "the enrolled HQ identity"),
+        tuple(value["recipients"]),
+        str(value["created"]),
+    )
+
+
+def enroll(session: Any, key: HQKey) -> None:
+    """(Field) Trust this HQ. A newer file from the same HQ (key rotation) replaces the old
+    recipients; a different HQ replaces the enrolment (the caller confirmed it)."""
+    _require(session, VaultKind.FIELD, "sync enroll")
+    session.store.set_setting(
+        ENROLLED_KEY,
+        {
+            "name": key.name,
+            "ed25519": b64(key.ed25519),
+            "fingerprint": key.fingerprint,
+            "recipients": list(key.recipients),
+            "created": key.created,
+        },
+    )
+
+
+# ---------------------------------------------------------------------- export (field)
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    sequence: int
+    cases: int
+    attachments: int
+    excluded: int
+    size: int = 0
+
+
+def _shares_with_hq(doc: dict[str, Any]) -> bool:
+    return all(t["consent"]["share_with_hq"] for t in doc.get("testimonies", []))
+
+
+def bundle_file_name(device_fp: str, sequence: int) -> str:
+    """Neutral: a device fingerprint prefix and a number, nothing about cases."""
+    return f"{device_fp[:8].lower()}-{sequence:06d}.tdb"
+
+
+def export_bundle(session: Any, out_dir: Path) -> ExportResult:
+    """(Field) Write the next bundle with every case changed since the last export."""
+    _require(session, VaultKind.FIELD, "sync export")
+    hq = enrolled_hq(session)
+    if hq is None:
+        raise UsageError("no HQ enrolled yet: run 'testimony-desk sync enroll HQ-KEY-FILE' first")
+    identity = load_identity(session)
+    engine = session.store.engine
+    repo = session.store.cases
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                Case.id,
+                Case.revision,
+                Case.content_hash,
+                Case.parent_hash,
+                SyncExportState.exported_hash,
+            )
+            .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+            .where(
+                (SyncExportState.case_id.is_(None))
+                | (SyncExportState.exported_hash != Case.content_hash)
+            )
+            .order_by(Case.id)
+        ).all()
+        sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
+    meta = {r[0]: r for r in rows}
+    records: list[bytes] = []
+    entries: list[dict[str, Any]] = []
+    exported: list[dict[str, Any]] = []
+    excluded = 0
+    for doc in repo.documents([r[0] for r in rows]):
+        if not _shares_with_hq(doc):
+            excluded += 1
+            continue
+        _cid, revision, content_hash, parent_hash, base = meta[doc["id"]]
+        line = canonical_json(
+            {
+                "case": doc,
+                "revision": int(revision),
+                "content_hash": content_hash,
+                "parent_hash": parent_hash,
+                "base_hash": base,
+                "origin_device": identity.fingerprint,
+            }
+        )
+        records.append(line)
+        entries.append(
+            {
+                "id": doc["id"],
+                "revision": int(revision),
+                "sha256": hashlib.sha256(line).hexdigest(),
+                "size": len(line),
+            }
+        )
+        exported.append(
+            {
+                "case_id": doc["id"],
+                "exported_hash": content_hash,
+                "exported_revision": int(revision),
+            }
+        )
+    if not records:
+        return ExportResult(None, sequence - 1, 0, 0, excluded)
+    ids = [e["id"] for e in entries]
+    attachments: list[tuple[str, str, int]] = []
+    att_entries: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            for case_id, att_id, sha, size, blob in conn.execute(
+                select(
+                    Attachment.case_id,
+                    Attachment.id,
+                    Attachment.sha256,
+                    Attachment.size,
+                    Attachment.blob_name,
+                )
+                .where(Attachment.case_id.in_(chunk), Attachment.blob_name.is_not(None))
+                .order_by(Attachment.case_id, Attachment.position)
+            ).all():
+                attachments.append((str(blob), str(sha), int(size)))
+                att_entries.append(
+                    {"id": att_id, "case": case_id, "sha256": sha, "size": int(size)}
+                )
+    manifest = fmt.build_manifest(
+        bundle_id=str(uuid.uuid4()),
+        sequence=sequence,
+        created=now_utc(),
+        device_ed25519_b64=b64(identity.public),
+        device_age=identity.recipients()[0],
+        hq_fingerprint=hq.fingerprint,
+        hq_recipients=[recipient_id(r) for r in hq.recipients],
+        records=entries,
+        attachments=att_entries,
+    )
+    signature = identity.sign(fmt.SIGN_CONTEXT + manifest)
+    name = bundle_file_name(identity.fingerprint, sequence)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / name
+    if final.exists():
+        raise UsageError(f"{final} exists already: choose another folder")
+    tmp = out_dir / f".{name}.part"
+    pieces = fmt.bundle_pieces(manifest, signature, records, attachments, _blobs(session))
+    try:
+        with open(tmp, "wb") as fh:
+            pyrage.encrypt_io(
+                fmt.PieceReader(pieces), fh, [parse_recipient(r) for r in hq.recipients]
+            )
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    size = final.stat().st_size
+    try:
+        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            conn.execute(
+                insert(SyncExport).values(
+                    sequence=sequence,
+                    bundle_id=json.loads(manifest)["bundle_id"],
+                    created=now_utc(),
+                    file_name=name,
+                    cases=len(records),
+                    attachments=len(attachments),
+                    excluded=excluded,
+                    acked_at=None,
+                )
+            )
+            for chunk in _chunks(ids):
+                conn.execute(delete(SyncExportState).where(SyncExportState.case_id.in_(chunk)))
+            conn.execute(
+                insert(SyncExportState),
+                [{**e, "sequence": sequence, "received": False} for e in exported],
+            )
+    except BaseException:
+        final.unlink(missing_ok=True)
+        raise
+    return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------------- import (HQ)
+class AlreadyImported(TestimonyDeskError):
+    """The same bundle was imported before: nothing to do (exit 0)."""
+
+    exit_code = 0
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    device: str
+    sequence: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    conflicts: int = 0
+    attachments: int = 0
+    already: bool = False
+    case_ids: list[str] = field(default_factory=list)
+
+
+def bundle_paths(items: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder contributes its ``*.tdb`` in sequence order per device."""
+    out: list[Path] = []
+    for item in items:
+        item = Path(item)
+        if item.is_dir():
+            found = [p for p in item.iterdir() if p.is_file() and p.suffix == ".tdb"]
+
+            def key(p: Path) -> tuple[str, int, str]:
+                m = BUNDLE_NAME_RE.match(p.name)
+                return (m.group(1), int(m.group(2)), p.name) if m else ("~", 0, p.name)
+
+            out.extend(sorted(found, key=key))
+        else:
+            out.append(item)
+    return out
+
+
+def import_bundles(
+    session: Any,
+    paths: Sequence[Path],
+    *,
+    limits: fmt.Limits | None = None,
+    progress: Callable[[int, int, ImportResult], None] | None = None,
+) -> list[ImportResult]:
+    """(HQ) Import bundles one by one (each in its own transaction); stop at a refusal."""
+    _require(session, VaultKind.HQ, "sync import")
+    files = bundle_paths(paths)
+    if not files:
+        raise UsageError("no bundles (*.tdb) to import")
+    identity = load_identity(session)
+    results = []
+    for i, path in enumerate(files, 1):
+        result = import_bundle(session, path, identity=identity, limits=limits)
+        results.append(result)
+        if progress is not None:
+            progress(i, len(files), result)
+    return results
+
+
+def _device_message(fp: str, approved_row: bool) -> str:
+    state = "is not approved yet" if approved_row else "is unknown"
+    return (
+        f"the sending device {grouped(fp)} {state}: compare this fingerprint with the field "
+        f"worker's 'sync whoami', then run "
+        f"'testimony-desk sync devices --approve \"{grouped(fp)}\"'"
+    )
+
+
+def import_bundle(
+    session: Any,
+    path: Path,
+    *,
+    identity: Identity | None = None,
+    limits: fmt.Limits | None = None,
+) -> ImportResult:
+    _require(session, VaultKind.HQ, "sync import")
+    identity = identity or load_identity(session)
+    limits = limits or fmt.Limits()
+    engine = session.store.engine
+    blobs = _blobs(session)
+    name = Path(path).name
+    known_recipients = {recipient_id(r) for r in identity.all_recipients()}
+    seen: dict[str, Any] = {}
+
+    def authenticate(raw: bytes, signature: bytes) -> fmt.Manifest:
+        manifest = fmt.parse_manifest(raw, limits)
+        if not verify(manifest.device_ed25519, signature, fmt.SIGN_CONTEXT + raw):
+            raise IntegrityError(
+                f"{name}: the bundle's signature is invalid: it was altered or forged "
+                "(not signed by the key of the device it names)"
+            )
+        if (
+            manifest.hq_fingerprint != identity.fingerprint
+            or not set(manifest.hq_recipients) <= known_recipients
+        ):
+            raise IntegrityError(
+                f"{name}: the bundle was made for another HQ (its signed recipients are not "
+                "this HQ's keys): it was re-encrypted or misdirected"
+            )
+        fp = fingerprint(manifest.device_ed25519)
+        seen["device"] = fp
+        _check_device(engine, fp, manifest)
+        with engine.connect() as conn:
+            prior = conn.execute(
+                select(SyncBundle.manifest_sha256).where(
+                    SyncBundle.device == fp, SyncBundle.sequence == manifest.sequence
+                )
+            ).scalar()
+        if prior is not None:
+            if prior == manifest.sha256:
+                raise AlreadyImported(
+                    f"{name}: already imported (device {grouped(fp)}, bundle "
+                    f"#{manifest.sequence}): nothing changed"
+                )
+            raise IntegrityError(
+                f"{name}: replay: device {grouped(fp)} already sent a different bundle "
+                f"#{manifest.sequence}; this one is refused"
+            )
+        return manifest
+
+    parser = fmt.BundleParser(authenticate, lambda _entry: blobs.writer(), limits)
+    try:
+        try:
+            with open(path, "rb") as fh:
+                pyrage.decrypt_io(fh, parser, identity.age_identities())
+        except pyrage.DecryptError as exc:
+            if "No matching keys" in str(exc):
+                raise IntegrityError(
+                    f"{name}: this bundle is not addressed to this HQ (none of its keys opens it)"
+                ) from None
+            raise IntegrityError(
+                f"{name}: the bundle is damaged, truncated or was altered (decryption failed)"
+            ) from None
+        except (TestimonyDeskError, MemoryError):
+            raise
+        except OSError as exc:
+            if exc.filename is not None or isinstance(exc, FileNotFoundError):
+                raise
+            raise IntegrityError(
+                f"{name}: the bundle is damaged, truncated or was altered (decryption failed)"
+            ) from None
+        parsed = parser.finish()
+        docs = _parse_records(name, parsed)
+        result = _merge(session, name, Path(path), parsed, docs)
+    except AlreadyImported:
+        _discard(parser, blobs)
+        return ImportResult(Path(path), seen.get("device", ""), 0, already=True)
+    except BaseException:
+        _discard(parser, blobs)
+        raise
+    return result
+
+
+def _discard(parser: fmt.BundleParser, blobs: BlobStore) -> None:
+    parser.abort()
+    for _entry, blob in parser.stored:
+        blobs.delete(blob)
+
+
+def _check_device(engine: Any, fp: str, manifest: fmt.Manifest) -> None:
+    with engine.connect() as conn:
+        row = (
+            conn.execute(select(SyncDevice.__table__).where(SyncDevice.fingerprint == fp))
+            .mappings()
+            .first()
+        )
+    if row is not None and row["approved"]:
+        if not row["ed25519"]:  # approved in advance by fingerprint: learn the keys now
+            with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                conn.execute(
+                    update(SyncDevice)
+                    .where(SyncDevice.fingerprint == fp)
+                    .values(ed25519=b64(manifest.device_ed25519), age_recipient=manifest.device_age)
+                )
+        return
+    if row is None:
+        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            conn.execute(
+                insert(SyncDevice).values(
+                    fingerprint=fp,
+                    ed25519=b64(manifest.device_ed25519),
+                    age_recipient=manifest.device_age,
+                    approved=False,
+                    first_seen=now_utc(),
+                    approved_at=None,
+                )
+            )
+    raise IntegrityError(_device_message(fp, row is not None))
+
+
+@dataclass
+class _Record:
+    doc: dict[str, Any]
+    revision: int
+    content_hash: str
+    base_hash: str | None
+
+
+def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
+    from desktop.interchange.case_format import normalize_case
+
+    m = parsed.manifest
+    device = fingerprint(m.device_ed25519)
+    out: list[_Record] = []
+    by_case: dict[str, dict[str, Any]] = {}
+    for i, (raw, entry) in enumerate(zip(parsed.records, m.records, strict=True)):
+        try:
+            value = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise InvalidInputError("not a JSON record", source=name, index=i) from None
+        if not isinstance(value, dict) or set(value) != RECORD_KEYS:
+            raise InvalidInputError("a record has unexpected or missing keys", source=name, index=i)
+        doc = normalize_case(value["case"], source=name, index=i)
+        digest = mapping.content_hash(doc)
+        if (
+            doc["id"] != entry.id
+            or value["revision"] != entry.revision
+            or value["content_hash"] != digest
+            or value["origin_device"] != device
+            or not (value["base_hash"] is None or isinstance(value["base_hash"], str))
+        ):
+            raise IntegrityError(f"{name}: record {i} does not match its manifest entry")
+        by_case[doc["id"]] = doc
+        out.append(_Record(doc, entry.revision, digest, value["base_hash"]))
+    for att, _blob in parsed.attachments:
+        doc_att = {a["id"]: a for a in by_case[att.case].get("attachments", [])}.get(att.id)
+        if doc_att is None or doc_att["sha256"] != att.sha256 or doc_att["size"] != att.size:
+            raise IntegrityError(f"{name}: an attachment does not belong to its case record")
+    return out
+
+
+def _merge(
+    session: Any, name: str, path: Path, parsed: fmt.ParseResult, records: list[_Record]
+) -> ImportResult:
+    """One transaction: upsert by case id and revision, keep conflicts, record the bundle."""
+    repo = session.store.cases
+    m = parsed.manifest
+    device = fingerprint(m.device_ed25519)
+    result = ImportResult(path, device, m.sequence, attachments=len(parsed.attachments))
+    ids = [r.doc["id"] for r in records]
+    used_blobs: set[str] = set()
+    try:
+        with repo._writer() as conn, conn.begin():
+            # Re-checked inside the writer's transaction: two imports of one bundle at once.
+            prior = conn.execute(
+                select(SyncBundle.manifest_sha256).where(
+                    SyncBundle.device == device, SyncBundle.sequence == m.sequence
+                )
+            ).scalar()
+            if prior is not None:
+                raise AlreadyImported(f"{name}: already imported")
+            current: dict[str, str] = {}
+            states: dict[str, Any] = {}
+            for chunk in _chunks(ids):
+                for cid, digest in conn.execute(
+                    select(Case.id, Case.content_hash).where(Case.id.in_(chunk))
+                ).all():
+                    current[cid] = digest
+                for st in conn.execute(
+                    select(SyncMergeState.__table__).where(SyncMergeState.case_id.in_(chunk))
+                ).mappings():
+                    states[st["case_id"]] = (st["device"], st["field_revision"], st["synced_hash"])
+            to_save: list[dict[str, Any]] = []
+            conflict_rows: list[dict[str, Any]] = []
+            new_states: list[dict[str, Any]] = []
+            field_blobs = {att.id: blob for att, blob in parsed.attachments}
+            for rec in records:
+                cid = rec.doc["id"]
+                st = states.get(cid)
+                if st is not None and st[0] == device and st[1] >= rec.revision:
+                    result.stale += 1
+                    continue
+                new_states.append(
+                    {
+                        "case_id": cid,
+                        "device": device,
+                        "field_revision": rec.revision,
+                        "synced_hash": rec.content_hash,
+                    }
+                )
+                have = current.get(cid)
+                if have is None:
+                    to_save.append(rec.doc)
+                elif have == rec.content_hash:
+                    result.unchanged += 1
+                elif (st is not None and have == st[2]) or have == rec.base_hash:
+                    to_save.append(rec.doc)
+                else:
+                    hq_doc = next(iter(repo._load(conn, [cid])))
+                    field_newer = str(rec.doc.get("updated", "")) > str(hq_doc.get("updated", ""))
+                    blobs_of = {
+                        a["id"]: field_blobs[a["id"]]
+                        for a in rec.doc.get("attachments", [])
+                        if a["id"] in field_blobs
+                    }
+                    used_blobs.update(blobs_of.values())
+                    conflict_rows.append(
+                        {
+                            "id": str(uuid.uuid4()),
+                            "case_id": cid,
+                            "device": device,
+                            "sequence": m.sequence,
+                            "created": now_utc(),
+                            "shown": "field" if field_newer else "hq",
+                            "hq_doc": {"case": hq_doc},
+                            "field_doc": {"case": rec.doc, "blobs": blobs_of},
+                            "resolved_at": None,
+                            "resolution": None,
+                        }
+                    )
+                    if field_newer:
+                        to_save.append(rec.doc)
+            written = repo._save(conn, to_save, name) if to_save else None
+            if written is not None:
+                result.created += written.created
+                result.updated += written.updated
+                result.unchanged += written.unchanged
+            if to_save:
+                conn.execute(
+                    update(Case)
+                    .where(Case.id == bindparam("cid"))
+                    .values(updated=bindparam("upd"), origin_device=bindparam("dev")),
+                    [
+                        {"cid": d["id"], "upd": d.get("updated") or now_utc(), "dev": device}
+                        for d in to_save
+                    ],
+                )
+            used_blobs |= _attach_blobs(conn, parsed.attachments)
+            for chunk in _chunks([s["case_id"] for s in new_states]):
+                conn.execute(delete(SyncMergeState).where(SyncMergeState.case_id.in_(chunk)))
+            if new_states:
+                conn.execute(insert(SyncMergeState), new_states)
+            if conflict_rows:
+                conn.execute(insert(SyncConflict), conflict_rows)
+            result.conflicts = len(conflict_rows)
+            conn.execute(
+                insert(SyncBundle).values(
+                    device=device,
+                    sequence=m.sequence,
+                    bundle_id=m.bundle_id,
+                    manifest_sha256=m.sha256,
+                    imported_at=now_utc(),
+                    records=len(records),
+                    attachments=len(parsed.attachments),
+                )
+            )
+    finally:
+        clear = getattr(mapping, "clear_memo", None)
+        if clear is not None:
+            clear()
+    # Blobs no case row or conflict needs (an older revision's copy) are not kept.
+    blobs = _blobs(session)
+    for _att, blob in parsed.attachments:
+        if blob not in used_blobs:
+            blobs.delete(blob)
+    result.case_ids = ids
+    return result
+
+
+def _attach_blobs(conn: Connection, stored: list[tuple[fmt.AttachmentEntry, str]]) -> set[str]:
+    """Give attachment rows without a blob the one that arrived; returns the blobs used."""
+    used: set[str] = set()
+    for att, blob in stored:
+        done = conn.execute(
+            update(Attachment)
+            .where(
+                Attachment.case_id == att.case,
+                Attachment.id == att.id,
+                Attachment.sha256 == att.sha256,
+                Attachment.blob_name.is_(None),
+            )
+            .values(blob_name=blob)
+        ).rowcount
+        if done:
+            used.add(blob)
+    return used
+
+
+# ---------------------------------------------------------------------- devices (HQ)
+@dataclass(frozen=True)
+class DeviceInfo:
+    fingerprint: str
+    approved: bool
+    first_seen: str
+    approved_at: str | None
+    bundles: int
+    last_sequence: int | None
+
+
+def devices(session: Any) -> list[DeviceInfo]:
+    _require(session, VaultKind.HQ, "sync devices")
+    with session.store.engine.connect() as conn:
+        counts = {
+            d: (int(n), int(mx) if mx is not None else None)
+            for d, n, mx in conn.execute(
+                select(SyncBundle.device, func.count(), func.max(SyncBundle.sequence)).group_by(
+                    SyncBundle.device
+                )
+            ).all()
+        }
+        rows = (
+            conn.execute(select(SyncDevice.__table__).order_by(SyncDevice.first_seen))
+            .mappings()
+            .all()
+        )
+        return [
+            DeviceInfo(
+                grouped(r["fingerprint"]),
+                bool(r["approved"]),
+                r["first_seen"],
+                r["approved_at"],
+                *counts.get(r["fingerprint"], (0, None)),
+            )
+            for r in rows
+        ]
+
+
+def approve(session: Any, text: str) -> str:
+    """Approve a device by the fingerprint its user reads out (spaces ignored)."""
+    _require(session, VaultKind.HQ, "sync devices --approve")
+    fp = parse_fingerprint(text)
+    now = now_utc()
+    with session.store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        done = conn.execute(
+            update(SyncDevice)
+            .where(SyncDevice.fingerprint == fp)
+            .values(approved=True, approved_at=now)
+        ).rowcount
+        if not done:
+            conn.execute(
+                insert(SyncDevice).values(
+                    fingerprint=fp,
+                    ed25519="",
+                    age_recipient="",
+                    approved=True,
+                    first_seen=now,
+                    approved_at=now,
+                )
+            )
+    return grouped(fp)
+
+
+# ---------------------------------------------------------------------- conflicts (HQ)
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: str
+    case_id: str
+    reference: str
+    device: str
+    sequence: int
+    created: str
+    shown: str
+
+
+def conflicts(session: Any) -> list[ConflictInfo]:
+    _require(session, VaultKind.HQ, "sync conflicts")
+    with session.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                SyncConflict.id,
+                SyncConflict.case_id,
+                Case.reference,
+                SyncConflict.device,
+                SyncConflict.sequence,
+                SyncConflict.created,
+                SyncConflict.shown,
+            )
+            .outerjoin(Case, Case.id == SyncConflict.case_id)
+            .where(SyncConflict.resolved_at.is_(None))
+            .order_by(SyncConflict.created, SyncConflict.id)
+        ).all()
+    return [
+        ConflictInfo(r[0], r[1], r[2] or r[1], grouped(r[3]), int(r[4]), r[5], r[6]) for r in rows
+    ]
+
+
+def resolve(session: Any, ref: str, keep: str) -> int:
+    """Settle the open conflicts of one case: keep the HQ or the (latest) field version."""
+    _require(session, VaultKind.HQ, "sync conflicts --resolve")
+    if keep not in ("hq", "field"):
+        raise UsageError("--keep must be 'hq' or 'field'")
+    repo = session.store.cases
+    case_id = repo.resolve(ref)
+    try:
+        with repo._writer() as conn, conn.begin():
+            rows = (
+                conn.execute(
+                    select(SyncConflict.__table__)
+                    .where(SyncConflict.case_id == case_id, SyncConflict.resolved_at.is_(None))
+                    .order_by(SyncConflict.created, SyncConflict.sequence)
+                )
+                .mappings()
+                .all()
+            )
+            if not rows:
+                raise NotFoundError(f"no open conflict for {ref}")
+            chosen = rows[0]["hq_doc"] if keep == "hq" else rows[-1]["field_doc"]
+            repo._save(conn, [chosen["case"]], "conflict resolution")
+            for att_id, blob in (chosen.get("blobs") or {}).items():
+                conn.execute(
+                    update(Attachment)
+                    .where(
+                        Attachment.case_id == case_id,
+                        Attachment.id == att_id,
+                        Attachment.blob_name.is_(None),
+                    )
+                    .values(blob_name=blob)
+                )
+            conn.execute(
+                update(SyncConflict)
+                .where(SyncConflict.id.in_([r["id"] for r in rows]))
+                .values(resolved_at=now_utc(), resolution=keep)
+            )
+    finally:
+        clear = getattr(mapping, "clear_memo", None)
+        if clear is not None:
+            clear()
+    return len(rows)
+
+
+# ---------------------------------------------------------------------- acknowledgements
+def write_ack(session: Any, device_text: str, out: Path) -> list[int]:
+    """(HQ) A signed list of the device's sequences HQ has, encrypted to that device."""
+    _require(session, VaultKind.HQ, "sync ack")
+    fp = parse_fingerprint(device_text)
+    identity = load_identity(session)
+    with session.store.engine.connect() as conn:
+        recipient = conn.execute(
+            select(SyncDevice.age_recipient).where(SyncDevice.fingerprint == fp)
+        ).scalar()
+        if not recipient:
+            raise NotFoundError(f"no device {grouped(fp)} has sent a bundle yet")
+        sequences = sorted(
+            int(s)
+            for s in conn.execute(
+                select(SyncBundle.sequence).where(SyncBundle.device == fp)
+            ).scalars()
+        )
+    payload = canonical_json(
+        {
+            "format": ACK_FORMAT,
+            "hq": identity.fingerprint,
+            "device": fp,
+            "sequences": sequences,
+            "created": now_utc(),
+        }
+    )
+    signature = identity.sign(ACK_CONTEXT + payload)
+    inner = ACK_MAGIC + fmt.frame(b"M", payload) + fmt.frame(b"S", signature)
+    _atomic_write(Path(out), pyrage.encrypt(inner, [parse_recipient(recipient)]))
+    return sequences
+
+
+def import_ack(session: Any, path: Path) -> tuple[list[int], int]:
+    """(Field) Verify an HQ acknowledgement; mark those bundles and their cases received."""
+    _require(session, VaultKind.FIELD, "sync import-ack")
+    hq = enrolled_hq(session)
+    if hq is None:
+        raise UsageError("no HQ enrolled: an acknowledgement cannot be checked")
+    identity = load_identity(session)
+    name = Path(path).name
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_ACK_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > MAX_ACK_FILE:
+        raise IntegrityError(f"{name}: the acknowledgement is too large")
+    try:
+        inner = pyrage.decrypt(data, identity.age_identities())
+    except pyrage.DecryptError:
+        raise IntegrityError(
+            f"{name}: not an acknowledgement for this device (damaged, altered or misdirected)"
+        ) from None
+    bad = IntegrityError(f"{name}: the acknowledgement is malformed")
+    if not inner.startswith(ACK_MAGIC):
+        raise bad
+    rest = inner[len(ACK_MAGIC) :]
+    if len(rest) < 5 or rest[:1] != b"M":
+        raise bad
+    n = int.from_bytes(rest[1:5], "big")
+    payload, tail = rest[5 : 5 + n], rest[5 + n :]
+    if len(payload) != n or len(tail) != 69 or tail[:5] != b"S" + (64).to_bytes(4, "big"):
+        raise bad
+    if not verify(hq.ed25519, tail[5:], ACK_CONTEXT + payload):
+        raise IntegrityError(f"{name}: the acknowledgement is not signed by the enrolled HQ")
+    try:
+        value = json.loads(payload)
+    except json.JSONDecodeError:
+        raise bad from None
+    if (
+        not isinstance(value, dict)
+        or value.get("format") != ACK_FORMAT
+        or value.get("device") != identity.fingerprint
+        or value.get("hq") != hq.fingerprint
+        or not isinstance(value.get("sequences"), list)
+        or not all(isinstance(s, int) and not isinstance(s, bool) for s in value["sequences"])
+    ):
+        raise bad
+    sequences = sorted(set(value["sequences"]))
+    marked = 0
+    with session.store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        for chunk in _chunks(sequences):
+            conn.execute(
+                update(SyncExport)
+                .where(SyncExport.sequence.in_(chunk), SyncExport.acked_at.is_(None))
+                .values(acked_at=now_utc())
+            )
+            marked += conn.execute(
+                update(SyncExportState)
+                .where(SyncExportState.sequence.in_(chunk), SyncExportState.received.is_(False))
+                .values(received=True)
+            ).rowcount
+    return sequences, marked
+
+
+def received_by_hq(session: Any) -> set[str]:
+    """(Field) Ids of cases whose latest exported version HQ acknowledged (case list)."""
+    with session.store.engine.connect() as conn:
+        return {
+            str(c)
+            for c in conn.execute(
+                select(SyncExportState.case_id)
+                .join(Case, Case.id == SyncExportState.case_id)
+                .where(
+                    SyncExportState.received.is_(True),
+                    SyncExportState.exported_hash == Case.content_hash,
+                )
+            ).scalars()
+        }
+
+
+def export_status(session: Any) -> dict[str, Any]:
+    """(Field) Last sequence, acknowledged sequences, cases waiting for the next export."""
+    with session.store.engine.connect() as conn:
+        last = conn.execute(select(func.max(SyncExport.sequence))).scalar()
+        acked = [
+            int(s)
+            for s in conn.execute(
+                select(SyncExport.sequence).where(SyncExport.acked_at.is_not(None))
+            ).scalars()
+        ]
+        pending = conn.execute(
+            select(func.count())
+            .select_from(Case)
+            .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+            .where(
+                (SyncExportState.case_id.is_(None))
+                | (SyncExportState.exported_hash != Case.content_hash)
+            )
+        ).scalar()
+    return {"last_sequence": last, "acknowledged": acked, "pending_cases": int(pending or 0)}
