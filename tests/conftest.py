@@ -23,11 +23,13 @@ os.environ["TESTIMONY_DESK_ARGON2_MEMORY_KIB"] = str(64 * 1024)
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = "correct horse battery staple"  # noqa: S105 - a test passphrase
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     tmp = home / "tmp"
     tmp.mkdir()
@@ -75,7 +77,7 @@ class CLI:
         cmd = [sys.executable, "-m", "desktop", "--vault", str(self.vault)]
         if unlock:
             cmd += ["--passphrase-file", str(self.passphrase_file)]
-        proc = subprocess.run(  # noqa: S603
+        proc = subprocess.run(
             [*cmd, *args],
             capture_output=True,
             text=True,
