@@ -280,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     # Feature packages keep their command handlers in their own module and register them
     # here with one line each: ``register(add)`` (see desktop/letters, desktop/sync).
+    from desktop.letters.commands import register as register_letters
+    register_letters(add)
     from desktop.sync.commands import register as register_sync
     register_sync(add)
     p = add("erase", cmd_erase, "crypto-erase this vault (keys destroyed, files deleted)")
