@@ -346,3 +346,32 @@ def test_history_tampering_on_the_server_is_found(store: Store) -> None:
         conn.execute(text("UPDATE history SET device = 'someone-else' WHERE seq = 1"))
     report = store.cases.verify_history()
     assert not report.ok and report.first_bad_seq == 1
+
+
+def test_a_store_can_be_snapshotted_as_a_template(pg_server: Any) -> None:
+    # Hypothesis examples that each need "the same prepared HQ" copy one database cheaply
+    # (CREATE DATABASE … TEMPLATE) instead of making a new vault per example.
+    url = pg_server.create_database()
+    unlocked = pg_unlocked(url)
+    store = create_store(unlocked)
+    store.cases.save([normalize_case(json.loads((DATA / "case-example.json").read_text()))])
+    store.close()
+    copy_url = pg_server.create_database(template=url)
+    twin = UnlockedVault(
+        unlocked.folder, unlocked.vault_id, unlocked.kind, bytearray(b"\x03" * 32),
+        {"db_url": copy_url},
+    )  # fmt: skip
+    clone = open_store(twin)
+    try:
+        assert clone.cases.count() == 1
+        clone.cases.delete(clone.cases.resolve("TD-2026-0001"))
+        assert clone.cases.count() == 0
+    finally:
+        clone.close()
+    original = open_store(unlocked)
+    try:
+        assert original.cases.count() == 1
+    finally:
+        original.close()
+    pg_server.drop_database(copy_url)
+    pg_server.drop_database(url)
