@@ -417,6 +417,11 @@ class BundleParser:
             length = int.from_bytes(buf[pos + 1 : pos + HEADER], "big")
             self._advance_state(kind)
             limit = self._max_payload(kind)
+            if kind == b"R" and length > limit:
+                raise IntegrityError(
+                    f"record {len(self._records)} does not match the hash in the manifest "
+                    "(wrong size)"
+                )
             if length > limit or (kind == b"S" and length != 64):
                 raise IntegrityError("a section of the bundle is larger than its manifest allows")
             if kind == b"A" and length == 0:

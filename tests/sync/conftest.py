@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import update
 
 REPO = Path(__file__).resolve().parents[2]
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = "correct horse battery staple"  # noqa: S105 - synthetic test vaults
 _PG = REPO / "tests" / "pg" / "pg_fixtures.py"
 _NAME = "td_pg_fixtures"
 
