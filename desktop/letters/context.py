@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 DEFAULT_TEMPLATE = "consular-inquiry"
-DISAPPEARANCE_TYPES = ("detained", "arrested", "disappeared", "summoned")
+DISAPPEARANCE_TYPES = ("detained", "arrested", "disappeared", "summoned")  # by priority
 FOLLOW_UP_STATUSES = ("sent", "acknowledged", "no-answer")
 
 # Facts each template needs; templates not listed need only the detained person's name.
@@ -103,6 +103,33 @@ _RELATION_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
     },
 }
 _NUMBER_SIGN = {"en": "No.", "ru": "№", "kk": "№"}
+# "Copy of <document>" per document type: what is enclosed is a copy, never the original.
+_COPY_OF: dict[str, dict[str, str]] = {
+    "en": {
+        "passport": "Copy of passport",
+        "id-card": "Copy of identity card",
+        "residence-permit": "Copy of residence permit",
+        "birth-certificate": "Copy of birth certificate",
+        "driving-licence": "Copy of driving licence",
+        "other": "Copy of identity document",
+    },
+    "ru": {
+        "passport": "Копия паспорта",
+        "id-card": "Копия удостоверения личности",
+        "residence-permit": "Копия вида на жительство",
+        "birth-certificate": "Копия свидетельства о рождении",
+        "driving-licence": "Копия водительского удостоверения",
+        "other": "Копия документа, удостоверяющего личность",
+    },
+    "kk": {
+        "passport": "Төлқұжаттың көшірмесі",
+        "id-card": "Жеке куәліктің көшірмесі",
+        "residence-permit": "Ықтиярхаттың көшірмесі",
+        "birth-certificate": "Туу туралы куәліктің көшірмесі",
+        "driving-licence": "Жүргізуші куәлігінің көшірмесі",
+        "other": "Жеке басын куәландыратын құжаттың көшірмесі",
+    },
+}
 _YES_NO = {"en": ("yes", "no"), "ru": ("да", "нет"), "kk": ("иә", "жоқ")}
 _CONSENT_WORDS = {
     "en": ("use in appeals", "publication"),
@@ -296,7 +323,11 @@ def build_context(
     names_by_key = {p["key"]: _primary(p.get("names", []), ctx_lang) for p in persons}
     ordered = [ev for _i, ev in sorted(enumerate(case.get("events", [])), key=_sort_key)]
     events = [_event(ev, ctx_lang, names_by_key) for ev in ordered]
-    disappearance = next((e for e in events if e["type"] in DISAPPEARANCE_TYPES), None)
+    # The deprivation of liberty itself (detained/arrested/disappeared) rather than an earlier
+    # summons the person came back from; a summons only when nothing else is recorded.
+    disappearance = next((e for e in events if e["type"] in DISAPPEARANCE_TYPES[:3]), None)
+    if disappearance is None:
+        disappearance = next((e for e in events if e["type"] == "summoned"), None)
     authority = next((e["authority"] for e in events if e["authority"]), None)
 
     appeals = list(case.get("appeals", []))
@@ -427,7 +458,9 @@ def build_context(
     ]
     sign = _NUMBER_SIGN[lang]
     enclosures = [
-        f"{d['type_label']} {sign} {d['number']}" if d["number"] else d["type_label"]
+        f"{_COPY_OF[lang][d['type']]} {sign} {d['number']}"
+        if d["number"]
+        else _COPY_OF[lang][d["type"]]
         for d in detained["documents"]
     ]
 

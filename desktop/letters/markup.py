@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "parse_inline", "parse_markup"]
+__all__ = ["LITERAL_STAR", "Block", "parse_inline", "parse_markup", "unescape"]
+
+LITERAL_STAR = "\ue000"
+"""Stands for a ``*`` that came from case data (see templates._literal_stars)."""
+
+
+def unescape(text: str) -> str:
+    return text.replace(LITERAL_STAR, "*")
+
 
 KINDS = (
     "subject",  # "= text"
@@ -108,9 +116,9 @@ def parse_inline(text: str) -> list[tuple[str, bool]]:
     pos = 0
     for m in _BOLD_RE.finditer(text):
         if m.start() > pos:
-            runs.append((text[pos : m.start()], False))
-        runs.append((m.group(1), True))
+            runs.append((unescape(text[pos : m.start()]), False))
+        runs.append((unescape(m.group(1)), True))
         pos = m.end()
     if pos < len(text):
-        runs.append((text[pos:], False))
+        runs.append((unescape(text[pos:]), False))
     return runs

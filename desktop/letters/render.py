@@ -19,6 +19,7 @@ reshaped, reordered and drawn right-aligned (:class:`RTLParagraph`). The Uyghur 
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -49,22 +50,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.letters.markup import Block, parse_inline, parse_markup
+from desktop.letters.markup import Block, parse_inline, parse_markup, unescape
 from desktop.resources import resource_path
 
 __all__ = ["PAGE_SIZES", "Letter", "register_fonts", "render_letters", "render_pdf", "shape_rtl"]
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 SERIF, SERIF_BOLD, SERIF_ITALIC = "TD-Serif", "TD-Serif-Bold", "TD-Serif-Italic"
-SANS, SANS_BOLD = "TD-Sans", "TD-Sans-Bold"
 NASKH, NASKH_BOLD = "TD-Naskh", "TD-Naskh-Bold"
 CJK = "TD-CJK"
 _FONT_FILES = {
     SERIF: "NotoSerif-Regular.ttf",
     SERIF_BOLD: "NotoSerif-Bold.ttf",
     SERIF_ITALIC: "NotoSerif-Italic.ttf",
-    SANS: "NotoSans-Regular.ttf",
-    SANS_BOLD: "NotoSans-Bold.ttf",
     NASKH: "NotoNaskhArabic-Regular.ttf",
     NASKH_BOLD: "NotoNaskhArabic-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
@@ -188,11 +186,23 @@ def _segments(text: str) -> list[tuple[str, str]]:
     return runs
 
 
+_FALLBACK_RE = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    "\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0002ffff]"
+)
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def rich(text: str, *, bold: bool = False) -> str:
     """Paragraph XML for ``text``: escaped, fonts per script, Arabic shaped, ``**bold**``."""
     out: list[str] = []
     for chunk, is_bold in parse_inline(text):
         b = bold or is_bold
+        if not _FALLBACK_RE.search(chunk):  # the common case: Latin/Cyrillic only
+            esc = escape(chunk)
+            out.append(f"<b>{esc}</b>" if b else esc)
+            continue
         for script, seg in _segments(chunk):
             if script == "arabic":
                 visual = shape_rtl(seg).replace(" ", "\u00a0")
@@ -207,9 +217,14 @@ def rich(text: str, *, bold: bool = False) -> str:
 
 
 def _mostly_arabic(text: str) -> bool:
+    """Right-to-left layout only for text that is essentially Arabic script (a Uyghur
+    narrative); a mixed line such as "name (араб жазуы)" keeps the letter's LTR direction,
+    with the Arabic run shaped and reversed inside it."""
+    if not _ARABIC_RE.search(text):
+        return False
     arabic = sum(1 for ch in text if _is_arabic(ch))
     other = sum(1 for ch in text if ch.isalpha() and not _is_arabic(ch))
-    return arabic > 0 and arabic >= other
+    return arabic > 0 and arabic >= 2 * other
 
 
 # ---------------------------------------------------------------------- RTL paragraph
@@ -219,7 +234,7 @@ class RTLParagraph(Flowable):  # type: ignore[misc]
 
     def __init__(self, text: str, *, size: float = BODY_SIZE, leading: float = LEADING) -> None:
         super().__init__()
-        self.text = " ".join(text.split())
+        self.text = " ".join(unescape(text).replace("**", "").split())
         self.size = size
         self.leading = leading
         self._lines: list[str] = []
@@ -320,7 +335,7 @@ def _canvas_class(letters: Sequence[tuple[str, str]], page_size: tuple[float, fl
             self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
             self.setLineWidth(0.4)
             self.line(20 * mm, 16 * mm, width - 20 * mm, 16 * mm)
-            self.setFont(SANS, 8)
+            self.setFont(SERIF, 8)
             self.setFillColor(colors.Color(0.25, 0.25, 0.25))
             self.drawString(20 * mm, 11 * mm, f"{_label('ref', lang)} {reference}")
             self.drawRightString(
@@ -373,11 +388,11 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=colors.Color(0.3, 0.3, 0.3),
         ),
         "head_org": ParagraphStyle(
-            "head_org", fontName=SANS_BOLD, fontSize=12, leading=15, alignment=TA_LEFT
+            "head_org", fontName=SERIF_BOLD, fontSize=12.5, leading=15, alignment=TA_LEFT
         ),
         "head_small": ParagraphStyle(
             "head_small",
-            fontName=SANS,
+            fontName=SERIF,
             fontSize=8.5,
             leading=11,
             alignment=TA_LEFT,
@@ -387,9 +402,16 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+_LONG_TOKEN = 20
+
+
 def _para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     if _mostly_arabic(text):
         return RTLParagraph(text, size=style.fontSize, leading=style.leading)
+    if style.alignment == TA_JUSTIFY and any(len(w) >= _LONG_TOKEN for w in text.split()):
+        # A long unbreakable token (a reference such as TD-2026-0042/KZ-MFA/1) would leave
+        # wide gaps in a justified line: such paragraphs are set flush left instead.
+        style = ParagraphStyle(f"{style.name}-left", parent=style, alignment=TA_LEFT)
     return Paragraph(rich(text, bold=bold), style)
 
 
@@ -499,7 +521,9 @@ def _photos(
             scale = min(1.0, (width * 0.8) / img.imageWidth, (90 * mm) / img.imageHeight)
             img.drawWidth = img.imageWidth * scale
             img.drawHeight = img.imageHeight * scale
+            img.hAlign = "LEFT"
             items.append(img)
+            items.append(Spacer(1, 2 * mm))
         else:
             items.append(Paragraph(rich(_label("photo_missing", ctx["lang"])), st["small"]))
         items.append(_para(caption, st["small"]))
@@ -517,12 +541,25 @@ def _blocks(
     width: float,
 ) -> list[Flowable]:
     out: list[Flowable] = []
+    lead: list[Flowable] = []  # a lead-in paragraph waiting for the block it introduces
     for b in blocks:
+        if lead:
+            # "I respectfully ask you:" stays on the page of the list it introduces (reportlab's
+            # keepWithNext does not work before a list, so the pair is kept together here).
+            start = len(out)
+            out.extend(_blocks([b], ctx, st, images, width))
+            out[start:] = [KeepTogether([*lead, *out[start:]])]
+            lead = []
+            continue
+        if b.kind == "paragraph" and b.text.rstrip().endswith(":"):
+            lead = [_para(b.text, st["body"])]
+            continue
+        if b.kind == "heading":  # a heading never ends a page: it goes with what follows
+            out.append(CondPageBreak(30 * mm))
+            lead = [_para(b.text, st["heading"], bold=True)]
+            continue
         if b.kind == "subject":
             out.append(_para(b.text, st["subject"], bold=True))
-        elif b.kind == "heading":
-            out.append(CondPageBreak(30 * mm))
-            out.append(_para(b.text, st["heading"], bold=True))
         elif b.kind == "bullets":
             items = [ListItem(_para(x, st["bullet"]), leftIndent=12) for x in b.lines]
             out.append(
@@ -532,6 +569,8 @@ def _blocks(
                     start="–",
                     leftIndent=12,
                     bulletFontName=SERIF,
+                    bulletFontSize=BODY_SIZE,
+                    bulletOffsetY=-1,
                     spaceAfter=7,
                 )
             )
@@ -564,6 +603,7 @@ def _blocks(
             out.extend(_photos(ctx, st, images, width))
         else:
             out.append(_para(b.text, st["body"]))
+    out.extend(lead)
     return out
 
 
@@ -605,6 +645,7 @@ def render_letters(
         invariant=1,
     )
     st = _styles()
+    usable = doc.width - 12  # the frame's default padding is 6 pt on each side
     story: list[Flowable] = []
     footer_info: list[tuple[str, str]] = []
     for index, letter in enumerate(letters):
@@ -614,9 +655,9 @@ def render_letters(
             story.append(PageBreak())
         story.append(_LetterMark(index))
         story.extend(_letterhead(ctx, st))
-        story.extend(_address_block(ctx, st, doc.width))
+        story.extend(_address_block(ctx, st, usable))
         story.extend(_place_date_ref(ctx, st))
-        story.extend(_blocks(parse_markup(letter.markup), ctx, st, letter.images, doc.width))
+        story.extend(_blocks(parse_markup(letter.markup), ctx, st, letter.images, usable))
         if progress is not None:
             progress(index + 1, len(letters))
     doc.build(story, canvasmaker=_canvas_class(footer_info, size))

@@ -20,6 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from desktop.errors import InvalidInputError
+from desktop.letters.markup import LITERAL_STAR
 from desktop.resources import resource_path
 
 __all__ = ["TemplateSet", "shipped_templates_dir"]
@@ -61,6 +62,7 @@ class TemplateSet:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=False,
+            finalize=_literal_stars,
         )
 
     def available(self) -> dict[str, tuple[str, ...]]:
@@ -120,6 +122,15 @@ def _template_line(exc: BaseException) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def _literal_stars(value: Any) -> Any:
+    """Every ``{{ value }}`` goes through here: a ``*`` that comes from case data (a name, a
+    narrative) must print as a star, never toggle bold, so it is replaced by a private-use
+    character that :func:`desktop.letters.markup.parse_inline` turns back into ``*``."""
+    if isinstance(value, str) and "*" in value:
+        return value.replace("*", LITERAL_STAR)
+    return value
 
 
 @lru_cache(maxsize=4)

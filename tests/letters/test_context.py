@@ -40,8 +40,9 @@ def test_context_is_localized(fixture_service: LetterService, case: dict[str, An
     assert ctx["detained"]["birth_date_text"] == "14 мая 1981 г."
     # events in timeline order, whatever the order in the case
     assert [e["type"] for e in ctx["events"]] == ["summoned", "detained", "last-contact"]
-    assert ctx["disappearance"]["type"] == "summoned"
-    assert ctx["disappearance"]["date_text"] == "20 февраля 2018 г."
+    # the detention, not the earlier summons, is "the disappearance"
+    assert ctx["disappearance"]["type"] == "detained"
+    assert ctx["disappearance"]["date_text"] == "около марта 2018 г."
     assert ctx["events"][1]["date_text"] == "около марта 2018 г."
     assert ctx["events"][1]["facility"] == "Test Detention Centre No 3"
     assert ctx["events"][1]["place_text"] == "Ghulja, Китай"
@@ -50,7 +51,7 @@ def test_context_is_localized(fixture_service: LetterService, case: dict[str, An
     assert ctx["earlier"]["reference"] == "TD-2026-0042/T-MINISTRY/1"
     assert ctx["earlier"]["date_plain"] == "1 сентября 2026 г."
     assert ctx["family_steps"][0]["status_label"] == "Отправлено"
-    assert ctx["enclosures"] == ["Паспорт № E00000001"]
+    assert ctx["enclosures"] == ["Копия паспорта № E00000001"]
     assert ctx["confidential"] is True
     en = _ctx(fixture_service, case, lang="en")
     assert en["detained"]["primary_name"] == NAME_LATN

@@ -53,3 +53,11 @@ def test_sandbox_refuses_python_internals(tmp_path: pytest.TempPathFactory) -> N
     )
     with pytest.raises(InvalidInputError, match=r"not allowed|does not provide"):
         TemplateSet([root]).render("evil", "en", {})
+
+
+def test_stars_from_case_data_stay_stars(tmp_path: pytest.TempPathFactory) -> None:
+    root = tmp_path / "letters"  # type: ignore[operator]
+    (root / "t").mkdir(parents=True)
+    (root / "t" / "en.j2").write_text("{{ name }} and **bold**\n", encoding="utf-8")
+    out = TemplateSet([root]).render("t", "en", {"name": "A**B**C*"})
+    assert parse_inline(out.strip()) == [("A**B**C* and ", False), ("bold", True)]
