@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.domain.edtf import EDTFError, parse_edtf
 from desktop.domain.names import fold, transliterate
+from desktop.interchange.case_format import APPEAL_KEYS, ATTACHMENT_KEYS
 from desktop.vault.vaultfile import canonical_json
 
 FORMAT = "testimony-desk.case/1"
@@ -184,22 +185,7 @@ def document_to_rows(doc: dict[str, Any], case_id: str) -> dict[str, list[dict[s
             {
                 "case_id": case_id,
                 "position": pos,
-                **{
-                    k: a.get(k)
-                    for k in (
-                        "recipient",
-                        "template",
-                        "language",
-                        "date",
-                        "reference",
-                        "status",
-                        "pdf_sha256",
-                        "response",
-                        "response_date",
-                        "follow_up",
-                        "notes",
-                    )
-                },
+                **{k: a.get(k) for k in APPEAL_KEYS},
             }
         )
     attachments = []
@@ -209,10 +195,7 @@ def document_to_rows(doc: dict[str, Any], case_id: str) -> dict[str, list[dict[s
                 "case_id": case_id,
                 "position": pos,
                 "blob_name": None,
-                **{
-                    k: att.get(k)
-                    for k in ("id", "filename", "media_type", "sha256", "size", "caption", "date")
-                },
+                **{k: att.get(k) for k in ATTACHMENT_KEYS},
             }
         )
     return {
@@ -292,7 +275,7 @@ def rows_to_document(
     doc_attachments = []
     for att in sorted(attachments, key=lambda r: r["position"]):
         meta: dict[str, Any] = {}
-        for key in ("id", "filename", "media_type", "sha256", "size", "caption", "date"):
+        for key in ATTACHMENT_KEYS:
             _put(meta, key, att[key])
         doc_attachments.append(meta)
     return {
