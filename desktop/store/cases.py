@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from desktop.errors import InvalidInputError, NotFoundError
-from desktop.store import history, mapping
+from desktop.store import bulk, history, mapping
 from desktop.store.models import (
     Appeal,
     Attachment,
@@ -216,23 +216,15 @@ class CaseRepository:
                     {f"i{i}": cid for i, cid in enumerate(chunk)},
                 )
         if new_cases:
-            conn.execute(insert(Case), new_cases)
+            bulk.insert_rows(conn, Case.__table__, new_cases)
         for case_row in changed_cases:
             conn.execute(update(Case).where(Case.id == case_row["id"]).values(**case_row))
         for att in child_rows.get("attachments", []):
             att["blob_name"] = blob_names.get(att["id"])
         for model in CHILD_TABLES:
-            rows = child_rows.get(model.__tablename__, [])
-            if rows:
-                conn.execute(insert(model), rows)
+            bulk.insert_rows(conn, model.__table__, child_rows.get(model.__tablename__, []))
         if self._indexed and search_rows:
-            conn.execute(
-                text(
-                    "INSERT INTO case_search (case_id, names, latin, places, body) "
-                    "VALUES (:case_id, :names, :latin, :places, :body)"
-                ),
-                search_rows,
-            )
+            bulk.insert_rows(conn, bulk.CASE_SEARCH, search_rows)
         history_writer.flush()
         return WriteResult(len(new_cases), len(changed_cases), unchanged, tuple(result_ids))
 

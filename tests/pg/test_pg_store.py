@@ -375,3 +375,56 @@ def test_a_store_can_be_snapshotted_as_a_template(pg_server: Any) -> None:
         original.close()
     pg_server.drop_database(copy_url)
     pg_server.drop_database(url)
+
+
+def test_copy_and_insert_paths_store_identical_rows(
+    pg_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Large saves stream rows with COPY on PostgreSQL (desktop/store/bulk.py); small ones
+    # use INSERT. Both must leave exactly the same rows, JSON nulls included.
+    from desktop.store import bulk
+
+    docs = list(load_synth().generate_cases(60, seed=11))
+    dumps: list[dict[str, list[tuple[Any, ...]]]] = []
+    copies: list[int] = []
+    real_copy = bulk._copy
+
+    def counting_copy(*args: Any) -> None:
+        copies.append(1)
+        real_copy(*args)
+
+    monkeypatch.setattr(bulk, "_copy", counting_copy)
+    for threshold in (1, 10**9):
+        monkeypatch.setattr(bulk, "COPY_MIN_ROWS", threshold)
+        url = pg_server.create_database()
+        store = create_store(pg_unlocked(url, vault_id="same-vault"))
+        store.cases.save(copy.deepcopy(docs))
+        dump: dict[str, list[tuple[Any, ...]]] = {}
+        with store.engine.connect() as conn:
+            for table in (*Base.metadata.tables, "case_search"):
+                if table in ("history", "settings") or table.startswith("sync_"):
+                    continue  # timestamps and random device ids differ by design
+                columns = "*"
+                if table == "cases":  # not the store's random device id nor save times
+                    columns = (
+                        "id, reference, status, confidentiality, verification, tags, notes, "
+                        "revision, content_hash, parent_hash, detained_name, last_event_date, "
+                        "country"
+                    )
+                # The row's text form tells SQL NULL from JSON null, unlike decoded values.
+                rows = conn.execute(
+                    text(f"SELECT s::text FROM (SELECT {columns} FROM {table}) AS s")  # noqa: S608
+                ).all()
+                dump[table] = sorted(tuple(r) for r in rows)
+        store.close()
+        pg_server.drop_database(url)
+        dumps.append(dump)
+        if threshold == 1:
+            assert copies, "the COPY path was not taken"
+            copies.clear()
+        else:
+            assert not copies, "the INSERT path was not taken"
+    assert dumps[0]["cases"] and dumps[0]["person_names"]
+    for table in dumps[0]:
+        assert dumps[0][table] == dumps[1][table], table
+    assert len(dumps[0]["cases"]) == 60
