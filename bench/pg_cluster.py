@@ -108,7 +108,10 @@ class PgCluster:
     def _command(self, program: str, *args: str) -> list[str]:
         cmd = [str(self.bindir / program), *args]
         if self._run_as:
-            return ["runuser", "-u", self._run_as, "--", *cmd]
+            runuser = shutil.which("runuser") or next(
+                (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if Path(p).exists()), "runuser"
+            )
+            return [runuser, "-u", self._run_as, "--", *cmd]
         return cmd
 
     def _run(self, program: str, *args: str, timeout: float = 120) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as _sqlcipher
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from desktop.errors import AuthError, IntegrityError, TestimonyDeskError, UsageError
 
@@ -169,6 +169,8 @@ def forget_key(engine: Engine) -> None:
 # Any constant shared by every Testimony Desk process: the key of the advisory lock that
 # serializes writers on PostgreSQL (the counterpart of SQLite's BEGIN IMMEDIATE).
 PG_WRITER_LOCK = 0x7D_E5_4B_01
+# How long a writer waits for another one on PostgreSQL (a 10,000-case import takes ~30 s).
+PG_LOCK_TIMEOUT_S = 120.0
 
 
 def normalize_pg_url(url: str) -> str:
@@ -213,9 +215,17 @@ def postgres_engine(url: str) -> Engine:
     def _on_begin(conn: Any) -> None:
         # Writers (execution_options(immediate=True)) queue on one transaction-scoped
         # advisory lock, as SQLite writers queue on BEGIN IMMEDIATE: the history chain and
-        # the reference counter read "the last one" and must not interleave.
-        if conn.get_execution_options().get("immediate", False):
+        # the reference counter read "the last one" and must not interleave. The wait is
+        # bounded (SQLite's is too, by busy_timeout): a clear error, never a hang.
+        if not conn.get_execution_options().get("immediate", False):
+            return
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(PG_LOCK_TIMEOUT_S * 1000)}ms'")
+        try:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
+        except OperationalError:
+            raise TestimonyDeskError(
+                "the HQ database is busy with another import or save: try again later"
+            ) from None
 
     try:
         with engine.connect() as conn:

@@ -428,3 +428,17 @@ def test_copy_and_insert_paths_store_identical_rows(
     for table in dumps[0]:
         assert dumps[0][table] == dumps[1][table], table
     assert len(dumps[0]["cases"]) == 60
+
+
+def test_a_writer_waits_a_bounded_time_then_gets_a_clear_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engines, "PG_LOCK_TIMEOUT_S", 0.5)
+    doc = normalize_case(
+        {"persons": [{"key": "p1", "role": "detained", "names": [{"value": "X Y"}]}]}
+    )
+    writer = store.engine.connect().execution_options(immediate=True)
+    with writer as holder, holder.begin(), pytest.raises(errors.TestimonyDeskError, match="busy"):
+        store.cases.save([doc])
+    # Once the other writer is done, the same save goes through.
+    assert store.cases.save([doc]).created == 1
