@@ -267,18 +267,19 @@ def bundle_pieces(
     for rec in records:
         yield out(frame(b"R", rec))
     for blob_name, sha, size in attachments:
+        # One A frame per decrypted blob chunk (64 KiB): header and payload are yielded
+        # separately so that no byte is copied on the way to the encryptor.
         digest = hashlib.sha256()
         n = 0
-        pending = bytearray()
         for chunk in blobs.read_chunks(blob_name):
+            if not chunk:
+                continue
             digest.update(chunk)
             n += len(chunk)
-            pending += chunk
-            while len(pending) >= PIECE:
-                yield out(frame(b"A", bytes(pending[:PIECE])))
-                del pending[:PIECE]
-        if pending:
-            yield out(frame(b"A", bytes(pending)))
+            for start in range(0, len(chunk), PIECE):
+                part = chunk[start : start + PIECE] if len(chunk) > PIECE else chunk
+                yield out(b"A" + len(part).to_bytes(4, "big"))
+                yield out(part)
         if n != size or digest.hexdigest() != sha:
             raise IntegrityError("an attachment changed while it was being exported")
     yield out(frame(b"E", b""))
@@ -296,7 +297,7 @@ class PieceReader(io.RawIOBase):
     def __init__(self, pieces: Iterator[bytes]) -> None:
         super().__init__()
         self._pieces = pieces
-        self._buf = b""
+        self._buf = memoryview(b"")
         self._pos = 0
 
     def readable(self) -> bool:
@@ -308,7 +309,7 @@ class PieceReader(io.RawIOBase):
             nxt = next(self._pieces, None)
             if nxt is None:
                 return 0
-            self._buf, self._pos = nxt, 0
+            self._buf, self._pos = memoryview(nxt), 0
         n = min(len(view), len(self._buf) - self._pos)
         view[:n] = self._buf[self._pos : self._pos + n]
         self._pos += n

@@ -585,7 +585,7 @@ def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
         doc = normalize_case(value["case"], source=name, index=i)
         digest = mapping.content_hash(doc)
         if (
-            doc["id"] != entry.id
+            doc.get("id") != entry.id
             or value["revision"] != entry.revision
             or value["content_hash"] != digest
             or value["origin_device"] != device

@@ -57,7 +57,9 @@ def test_names_cannot_escape(bad: str) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.data())
-def test_any_flip_or_cut_is_detected(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+def test_any_flip_or_cut_is_detected(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
     store = BlobStore(tmp_path_factory.mktemp("b"), b"k" * 32)
     name, _, _ = store.put_bytes(b"x" * (2 * CHUNK + 5))
     path = store.path(name)

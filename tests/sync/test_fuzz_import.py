@@ -99,7 +99,10 @@ def attempt(pair: Any, inner: bytes, folder: Path) -> None:
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    print_blob=False,
 )
 @given(st.data())
 def test_fuzz_bytes_of_the_decrypted_layer(world: Any, data: st.DataObject) -> None:
@@ -120,7 +123,10 @@ def test_fuzz_bytes_of_the_decrypted_layer(world: Any, data: st.DataObject) -> N
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    print_blob=False,
 )
 @given(st.data())
 def test_fuzz_signed_manifests_and_records(world: Any, data: st.DataObject) -> None:

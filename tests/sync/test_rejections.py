@@ -60,8 +60,8 @@ def refuse(pair: Pair, path: Path, error: type[TDError], match: str) -> str:
     return str(info.value)
 
 
-def test_unknown_device_is_refused_with_its_fingerprint(tmp_path: Path) -> None:
-    pair = make_pair(tmp_path, approve=False)
+def test_unknown_device_is_refused_with_its_fingerprint(tmp_path: Path, hq_backend: Any) -> None:
+    pair = make_pair(tmp_path, hq_backend.db_url, approve=False)
     pair.field.store.cases.save(synth_cases(1, seed=2))
     path = pair.export()
     fp = service.whoami(pair.field)
@@ -165,8 +165,8 @@ def test_truncated_plaintext_is_refused(world: Any, tmp_path: Path) -> None:
     refuse(pair, path, IntegrityError, "truncated")
 
 
-def test_replay(tmp_path: Path) -> None:
-    pair = make_pair(tmp_path)
+def test_replay(tmp_path: Path, hq_backend: Any) -> None:
+    pair = make_pair(tmp_path, hq_backend.db_url)
     docs = synth_cases(2, seed=21)
     pair.field.store.cases.save(docs)
     path = pair.export()

@@ -61,9 +61,17 @@ def test_incremental_export_and_consent(pair: Pair) -> None:
     forbidden = docs[1]
     if not forbidden["testimonies"]:
         forbidden["testimonies"] = [
-            {"by": forbidden["persons"][0]["key"], "sources": [], "narrative": "",
-             "consent": {"record": True, "share_with_hq": False, "use_in_appeals": False,
-                         "publish": "no"}}
+            {
+                "by": forbidden["persons"][0]["key"],
+                "sources": [],
+                "narrative": "",
+                "consent": {
+                    "record": True,
+                    "share_with_hq": False,
+                    "use_in_appeals": False,
+                    "publish": "no",
+                },
+            }
         ]
     for t in forbidden["testimonies"]:
         t["consent"]["share_with_hq"] = False
@@ -152,3 +160,29 @@ def test_identity_created_lazily_for_older_vaults(pair: Pair) -> None:
     after = service.whoami(pair.field)
     assert after != before and len(after.replace(" ", "")) == 32
     assert service.whoami(pair.field) == after
+
+
+def test_hq_key_rotation_keeps_old_bundles_readable(pair: Pair) -> None:
+    import pyrage
+
+    from desktop.sync.identity import load_identity
+
+    docs = synth_cases(2, seed=14)
+    pair.field.store.cases.save(docs[:1])
+    old_bundle = pair.export()
+    fp_before = service.whoami(pair.hq)
+    key = service.write_hq_key(pair.hq, pair.folder / "hq-key-2.json", rotate=True)
+    assert service.whoami(pair.hq) == fp_before  # the fingerprint survives rotation
+    service.enroll(pair.field, service.read_hq_key(pair.folder / "hq-key-2.json"))
+    pair.field.store.cases.save(docs[1:])
+    new_bundle = pair.export()
+    # The new bundle is for the new key only; the old key cannot open it.
+    old_identity = load_identity(pair.hq).age_identities()[1]
+    try:
+        pyrage.decrypt(new_bundle.read_bytes(), [old_identity])
+        opened_with_old_key = True
+    except pyrage.DecryptError:
+        opened_with_old_key = False
+    assert not opened_with_old_key and len(key.recipients) == 1
+    results = pair.import_(new_bundle, old_bundle)
+    assert [r.created for r in results] == [1, 1]

@@ -1,0 +1,246 @@
+"""Benchmark: sync export (field) and HQ import of N synthetic cases, optionally with
+attachments, against pyrage alone on the same number of bytes.
+
+    .venv/bin/python bench/bench_sync.py                      # 10,000 cases, SQLCipher HQ
+    .venv/bin/python bench/bench_sync.py --attach-mib 1024    # + 1 GiB of attachments
+    .venv/bin/python bench/bench_sync.py --pg                 # HQ store on PostgreSQL too
+
+Each measured step runs in its own child process so that its peak RSS (VmHWM) is its own.
+Targets (issue 5): export <= 2x the raw age time; HQ import of 10,000 cases <= 30 s on
+SQLCipher and PostgreSQL; peak RSS <= 300 MiB with 1 GiB of attachments.
+
+Figures are printed; nothing is written outside a temporary folder (removed at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("TESTIMONY_DESK_ARGON2_MEMORY_KIB", str(64 * 1024))
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "desktop.vault.memory_keyring.MemoryKeyring")
+PASSPHRASE = "benchmark passphrase only"  # noqa: S105 - synthetic vaults
+
+
+def peak_rss_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _unlock(folder: Path) -> Any:
+    from desktop.app import unlock
+
+    return unlock(folder, passphrase=PASSPHRASE, check=False)
+
+
+# ---------------------------------------------------------------------- child steps
+def step_setup(work: Path, n: int, attach_mib: int, db_url: str | None) -> dict[str, Any]:
+    import uuid
+
+    from sqlalchemy import update
+    from synth import generate_cases
+
+    from desktop.app import create_vault
+    from desktop.interchange.case_format import normalize_case
+    from desktop.store.models import Attachment
+    from desktop.sync import service
+    from desktop.vault.blobs import BlobStore
+
+    hq, _ = create_vault(work / "hq", PASSPHRASE, hq=True, name="Bench HQ", db_url=db_url)
+    field, _ = create_vault(work / "field", PASSPHRASE)
+    service.write_hq_key(hq, work / "hq-key.json")
+    service.enroll(field, service.read_hq_key(work / "hq-key.json"))
+    service.approve(hq, service.whoami(field))
+    docs = []
+    for doc in generate_cases(n, seed=1):
+        doc = normalize_case(doc)
+        for t in doc.get("testimonies", []):
+            t["consent"]["share_with_hq"] = True
+        docs.append(doc)
+    t0 = time.perf_counter()
+    field.store.cases.save(docs)
+    save_s = time.perf_counter() - t0
+    if attach_mib:
+        blobs = BlobStore(field.unlocked.blob_dir, field.unlocked.blob_key)
+        per = 128 if attach_mib >= 128 else attach_mib
+        count = max(1, attach_mib // per)
+        block = os.urandom(1024 * 1024)
+        for i in range(count):
+            with blobs.writer() as w:
+                for _ in range(per):
+                    w.write(block)
+                name, sha, size = w.close()
+            doc = docs[i]
+            meta = {
+                "id": str(uuid.uuid4()),
+                "filename": f"video-{i}.mp4",
+                "media_type": "video/mp4",
+                "sha256": sha,
+                "size": size,
+            }
+            doc["attachments"] = [*doc.get("attachments", []), meta]
+            field.store.cases.save([doc])
+            with field.store.engine.begin() as conn:
+                conn.execute(
+                    update(Attachment)
+                    .where(Attachment.case_id == doc["id"], Attachment.id == meta["id"])
+                    .values(blob_name=name)
+                )
+    field.lock()
+    hq.lock()
+    return {"cases": n, "field_save_s": round(save_s, 2)}
+
+
+def step_export(work: Path) -> dict[str, Any]:
+    from desktop.sync import service
+
+    field = _unlock(work / "field")
+    t0 = time.perf_counter()
+    result = service.export_bundle(field, work / "out")
+    elapsed = time.perf_counter() - t0
+    field.lock()
+    assert result.path is not None
+    return {
+        "export_s": round(elapsed, 2),
+        "bundle_bytes": result.size,
+        "cases": result.cases,
+        "attachments": result.attachments,
+        "export_peak_rss_mib": round(peak_rss_mib(), 1),
+    }
+
+
+def step_import(work: Path) -> dict[str, Any]:
+    from desktop.sync import service
+
+    hq = _unlock(work / "hq")
+    t0 = time.perf_counter()
+    (result,) = service.import_bundles(hq, [work / "out"])
+    elapsed = time.perf_counter() - t0
+    hq.lock()
+    return {
+        "import_s": round(elapsed, 2),
+        "created": result.created,
+        "import_peak_rss_mib": round(peak_rss_mib(), 1),
+    }
+
+
+def step_raw(size: int) -> dict[str, Any]:
+    """pyrage alone, streaming the same number of bytes: the base of the ratios."""
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    block = os.urandom(1024 * 1024)
+
+    class Source(io.RawIOBase):
+        def __init__(self) -> None:
+            super().__init__()
+            self.left = size
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            view = memoryview(b).cast("B")
+            n = min(len(view), self.left, len(block))
+            view[:n] = block[:n]
+            self.left -= n
+            return n
+
+    class Sink:
+        def write(self, b: bytes) -> int:
+            return len(b)
+
+        def flush(self) -> None:
+            return None
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "raw.age"
+        t0 = time.perf_counter()
+        with open(path, "wb") as fh:
+            pyrage.encrypt_io(Source(), fh, [identity.to_public()])
+        enc = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        with open(path, "rb") as fh:
+            pyrage.decrypt_io(fh, Sink(), [identity])
+        dec = time.perf_counter() - t0
+    return {"raw_encrypt_s": round(enc, 3), "raw_decrypt_s": round(dec, 3)}
+
+
+STEPS = {"setup", "export", "import", "raw"}
+
+
+def child(argv: list[str]) -> None:
+    step, work = argv[0], Path(argv[1])
+    if step == "setup":
+        out = step_setup(work, int(argv[2]), int(argv[3]), argv[4] or None)
+    elif step == "export":
+        out = step_export(work)
+    elif step == "import":
+        out = step_import(work)
+    else:
+        out = step_raw(int(argv[2]))
+    print(json.dumps(out))
+
+
+def run(*args: str) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--step", *args], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"step {args[0]} failed")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def bench(n: int, attach_mib: int, db_url: str | None, label: str) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix="td-bench-sync-"))
+    try:
+        figures: dict[str, Any] = {"hq_store": label, "attach_mib": attach_mib}
+        figures.update(run("setup", str(work), str(n), str(attach_mib), db_url or ""))
+        figures.update(run("export", str(work)))
+        figures.update(run("import", str(work)))
+        figures.update(run("raw", str(work), str(figures["bundle_bytes"])))
+        figures["export_vs_raw_encrypt"] = round(figures["export_s"] / figures["raw_encrypt_s"], 1)
+        figures["import_vs_raw_decrypt"] = round(figures["import_s"] / figures["raw_decrypt_s"], 1)
+        return figures
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--step":
+        child(sys.argv[2:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--attach-mib", type=int, default=0)
+    parser.add_argument("--pg", action="store_true", help="also with the HQ store on PostgreSQL")
+    args = parser.parse_args()
+    rows = [bench(args.cases, args.attach_mib, None, "sqlcipher")]
+    if args.pg:
+        from pg_cluster import PgCluster
+
+        with PgCluster() as cluster:
+            rows.append(bench(args.cases, args.attach_mib, cluster.create_database(), "postgresql"))
+    for row in rows:
+        print(json.dumps(row, indent=2))
+
+
+if __name__ == "__main__":
+    main()
