@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import UsageError
+from desktop.errors import TestimonyDeskError, UsageError
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -123,12 +123,26 @@ def cmd_import(args: argparse.Namespace) -> int:
             flush=True,
         )
 
+    failures: list[TestimonyDeskError] = []
+
+    def refused(i: int, n: int, path: Path, exc: TestimonyDeskError) -> None:
+        failures.append(exc)
+        print(f"[{i}/{n}] {path.name}: REFUSED (exit {exc.exit_code})", flush=True)
+
     try:
         results = service.import_bundles(
-            session, [Path(p) for p in args.bundles], progress=progress
+            session, [Path(p) for p in args.bundles], progress=progress, refused=refused
         )
     finally:
         session.lock()
+    if failures:
+        # One error line (the contract); the most serious refusal decides the exit code.
+        worst = max(failures, key=lambda e: e.exit_code)
+        others = len(failures) - 1
+        more = f" (and {_plural(others, 'other refused bundle')})" if others else ""
+        imported = sum(1 for r in results if not r.already)
+        print(f"imported {_plural(imported, 'bundle')}; {len(failures)} refused")
+        raise type(worst)(f"{worst}{more}")
     conflicts = sum(r.conflicts for r in results)
     imported = sum(1 for r in results if not r.already)
     print(f"imported {_plural(imported, 'bundle')}; {_plural(conflicts, 'new conflict')}")

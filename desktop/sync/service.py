@@ -413,8 +413,15 @@ def import_bundles(
     *,
     limits: fmt.Limits | None = None,
     progress: Callable[[int, int, ImportResult], None] | None = None,
+    refused: Callable[[int, int, Path, TestimonyDeskError], None] | None = None,
 ) -> list[ImportResult]:
-    """(HQ) Import bundles one by one (each in its own transaction); stop at a refusal."""
+    """(HQ) Import bundles one by one, each in its own transaction.
+
+    Without ``refused`` the first refusal stops the run. With it, a refused bundle is
+    reported there and the others are still imported (bundles are independent: one from an
+    unapproved device must not hold back a folder of good ones); the caller decides how to
+    end.
+    """
     _require(session, VaultKind.HQ, "sync import")
     files = bundle_paths(paths)
     if not files:
@@ -422,7 +429,13 @@ def import_bundles(
     identity = load_identity(session)
     results = []
     for i, path in enumerate(files, 1):
-        result = import_bundle(session, path, identity=identity, limits=limits)
+        try:
+            result = import_bundle(session, path, identity=identity, limits=limits)
+        except (IntegrityError, InvalidInputError) as exc:
+            if refused is None:
+                raise
+            refused(i, len(files), path, exc)
+            continue
         results.append(result)
         if progress is not None:
             progress(i, len(files), result)

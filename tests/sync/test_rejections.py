@@ -244,3 +244,24 @@ def test_not_a_bundle(world: Any, tmp_path: Path) -> None:
     refuse(pair, path, IntegrityError, "damaged")
     path = encrypt_to(pair.hq, b"PK\x03\x04 a zip file, not a bundle", tmp_path / "zip.tdb")
     refuse(pair, path, IntegrityError, "not a Testimony Desk bundle")
+
+
+def test_one_refused_bundle_does_not_hold_back_the_others(tmp_path: Path) -> None:
+    from desktop.app import create_vault
+
+    pair = make_pair(tmp_path)
+    stranger, _ = create_vault(tmp_path / "stranger", "correct horse battery staple")
+    service.enroll(stranger, service.read_hq_key(tmp_path / "hq-key.json"))
+    stranger.store.cases.save(synth_cases(1, seed=41))
+    service.export_bundle(stranger, pair.out)
+    pair.field.store.cases.save(synth_cases(2, seed=42))
+    good = pair.export()
+    seen: list[tuple[str, int]] = []
+    results = service.import_bundles(
+        pair.hq, [pair.out], refused=lambda i, n, p, e: seen.append((p.name, e.exit_code))
+    )
+    assert [r.path for r in results] == [good] and results[0].created == 2
+    assert len(seen) == 1 and seen[0][1] == 5
+    stranger.lock()
+    pair.field.lock()
+    pair.hq.lock()
