@@ -38,8 +38,16 @@ def _quote(term: str) -> str:
 def build_match(query: str) -> str | None:
     """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
     clauses: list[str] = []
-    for word in _WORD.findall(fold(query))[:MAX_QUERY_TERMS]:
-        alternatives = {_quote(word) + "*"}
+    folded = _WORD.findall(fold(query))
+    # Places and texts are indexed as written, and FTS5's unicode61 tokenizer removes
+    # diacritics from Latin letters only: ``Қайнар`` stays ``қайнар`` in the index while
+    # fold() turns the query into ``қаинар``. Each word is therefore also looked up as typed
+    # (paired by position; when folding changed the number of words, as before).
+    typed = _WORD.findall(unicodedata.normalize("NFC", query).lower())
+    if len(typed) != len(folded):
+        typed = folded
+    for word, as_typed in list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]:
+        alternatives = {_quote(word) + "*", _quote(as_typed) + "*"}
         latin = transliterate(word)
         if latin:
             alternatives.add(_quote(latin) + "*")
@@ -83,14 +91,8 @@ def build_tsquery(query: str) -> str | None:
     pinyin "ye er lan") must match as a phrase (``<->``), like FTS5's quoted phrase.
     """
     clauses: list[str] = []
-    folded = _WORD.findall(fold(query))
-    # Places and texts are indexed as written ('simple' only lowercases), so each word is
-    # also looked up as typed: fold() turns ``Қайнар`` into ``қаинар`` (й loses its breve).
-    typed = _WORD.findall(unicodedata.normalize("NFC", query).lower())
-    if len(typed) != len(folded):
-        typed = folded
-    for word, as_typed in list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]:
-        alternatives = {_lexeme(word) + ":*", _lexeme(as_typed) + ":*"}
+    for word in _WORD.findall(fold(query))[:MAX_QUERY_TERMS]:
+        alternatives = {_lexeme(word) + ":*"}
         syllables = _LATIN_WORD.findall(transliterate(word))
         if syllables:
             alternatives.add(
