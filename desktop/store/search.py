@@ -91,8 +91,14 @@ def build_tsquery(query: str) -> str | None:
     pinyin "ye er lan") must match as a phrase (``<->``), like FTS5's quoted phrase.
     """
     clauses: list[str] = []
-    for word in _WORD.findall(fold(query))[:MAX_QUERY_TERMS]:
-        alternatives = {_lexeme(word) + ":*"}
+    folded = _WORD.findall(fold(query))
+    # Places and texts are indexed as written ('simple' only lowercases), so each word is
+    # also looked up as typed: fold() turns ``Қайнар`` into ``қаинар`` (й loses its breve).
+    typed = _WORD.findall(unicodedata.normalize("NFC", query).lower())
+    if len(typed) != len(folded):
+        typed = folded
+    for word, as_typed in list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]:
+        alternatives = {_lexeme(word) + ":*", _lexeme(as_typed) + ":*"}
         syllables = _LATIN_WORD.findall(transliterate(word))
         if syllables:
             alternatives.add(
