@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from desktop.store import bulk
 from desktop.store.models import HistoryEntry, Setting
 from desktop.vault.vaultfile import canonical_json
 
@@ -62,7 +63,7 @@ class HistoryWriter:
     def flush(self) -> None:
         if not self._rows:
             return
-        self._conn.execute(insert(HistoryEntry), self._rows)
+        bulk.insert_rows(self._conn, HistoryEntry.__table__, self._rows)
         head = {"seq": self._seq, "hash": self._hash}
         updated = self._conn.execute(
             update(Setting).where(Setting.key == HEAD_KEY).values(value=head)
