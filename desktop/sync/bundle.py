@@ -56,6 +56,8 @@ class Limits:
     manifest_bytes: int = 64 * 1024 * 1024
     records: int = 200_000
     record_bytes: int = 16 * 1024 * 1024
+    # Records are held in memory until the bundle is complete: this bounds that memory.
+    records_total_bytes: int = 1024**3
     attachments: int = 100_000
     attachment_bytes: int = 8 * 1024**3
     total_bytes: int = 64 * 1024**3
@@ -207,6 +209,8 @@ def parse_manifest(raw: bytes, limits: Limits) -> Manifest:
     attachments = []
     seen_att: set[str] = set()
     total = sum(r.size for r in records)
+    if total > limits.records_total_bytes:
+        raise IntegrityError("the bundle's records are larger than allowed")
     for i, a in enumerate(top["attachments"]):
         a = _obj(a, {"id", "case", "sha256", "size"}, f"attachments[{i}]")
         att = AttachmentEntry(

@@ -214,6 +214,8 @@ def bundle_file_name(device_fp: str, sequence: int) -> str:
 def export_bundle(session: Any, out_dir: Path) -> ExportResult:
     """(Field) Write the next bundle with every case changed since the last export."""
     _require(session, VaultKind.FIELD, "sync export")
+    if _inside(Path(out_dir), Path(session.vault.folder)):
+        raise UsageError("refusing to write a bundle inside the vault folder: choose another")
     hq = enrolled_hq(session)
     if hq is None:
         raise UsageError("no HQ enrolled yet: run 'testimony-desk sync enroll HQ-KEY-FILE' first")
@@ -351,6 +353,14 @@ def export_bundle(session: Any, out_dir: Path) -> ExportResult:
         final.unlink(missing_ok=True)
         raise
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

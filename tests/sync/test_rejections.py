@@ -201,6 +201,7 @@ def test_oversize_and_bomb_like_content(world: Any, tmp_path: Path) -> None:
             service.import_bundle(pair.hq, path, limits=limits)
 
     run(inner, fmt.Limits(records=2), "more records than allowed")
+    run(inner, fmt.Limits(records_total_bytes=1000), "records are larger than allowed")
     run(inner, fmt.Limits(attachment_bytes=1000), "larger than allowed")
     run(inner, fmt.Limits(total_bytes=50_000), "expanded size")
     run(inner, fmt.Limits(manifest_bytes=100), "larger than its manifest allows")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 from typing import Any
 
 from conftest import ATTACHMENT_NAMES, Pair, attach, synth_cases
@@ -186,3 +187,19 @@ def test_hq_key_rotation_keeps_old_bundles_readable(pair: Pair) -> None:
     assert not opened_with_old_key and len(key.recipients) == 1
     results = pair.import_(new_bundle, old_bundle)
     assert [r.created for r in results] == [1, 1]
+
+
+def test_export_refuses_the_vault_folder_and_needs_an_enrolled_hq(tmp_path: Path) -> None:
+    import pytest
+
+    from desktop.app import create_vault
+    from desktop.errors import UsageError
+
+    field, _ = create_vault(tmp_path / "f", "correct horse battery staple")
+    with pytest.raises(UsageError, match="enroll"):
+        service.export_bundle(field, tmp_path / "out")
+    with pytest.raises(UsageError, match="inside the vault"):
+        service.export_bundle(field, tmp_path / "f" / "blobs")
+    with pytest.raises(UsageError, match="HQ vault"):
+        service.import_bundles(field, [tmp_path])
+    field.lock()
