@@ -889,8 +889,16 @@ def resolve(session: Any, ref: str, keep: str) -> int:
             )
             if not rows:
                 raise NotFoundError(f"no open conflict for {ref}")
-            chosen = rows[0]["hq_doc"] if keep == "hq" else rows[-1]["field_doc"]
-            repo._save(conn, [chosen["case"]], "conflict resolution")
+            # The version already shown is the current one (with any edit made since):
+            # it stays. Otherwise the kept snapshot is written back.
+            if keep == "hq":
+                chosen = rows[0]["hq_doc"]
+                current = all(r["shown"] == "hq" for r in rows)
+            else:
+                chosen = rows[-1]["field_doc"]
+                current = rows[-1]["shown"] == "field"
+            if not current:
+                repo._save(conn, [chosen["case"]], "conflict resolution")
             for att_id, blob in (chosen.get("blobs") or {}).items():
                 conn.execute(
                     update(Attachment)

@@ -203,3 +203,27 @@ def test_export_refuses_the_vault_folder_and_needs_an_enrolled_hq(tmp_path: Path
     with pytest.raises(UsageError, match="HQ vault"):
         service.import_bundles(field, [tmp_path])
     field.lock()
+
+
+def test_conflict_hq_newer_is_shown_and_keep_hq(pair: Pair) -> None:
+    import time
+
+    docs = synth_cases(1, seed=6)
+    pair.field.store.cases.save(docs)
+    pair.import_(pair.export())
+    cid = docs[0]["id"]
+    in_field = pair.field.store.cases.get(cid)
+    in_field["notes"] = "field edit first"
+    pair.field.store.cases.save([in_field])
+    time.sleep(1.1)  # timestamps have one-second resolution
+    at_hq = pair.hq.store.cases.get(cid)
+    at_hq["notes"] = "HQ edit later"
+    pair.hq.store.cases.save([at_hq])
+
+    (result,) = pair.import_(pair.export())
+    (conflict,) = service.conflicts(pair.hq)
+    assert result.conflicts == 1 and conflict.shown == "hq"
+    assert pair.hq.store.cases.get(cid)["notes"] == "HQ edit later"
+    assert service.resolve(pair.hq, cid, "hq") == 1
+    assert pair.hq.store.cases.get(cid)["notes"] == "HQ edit later"
+    assert service.conflicts(pair.hq) == []
