@@ -214,3 +214,18 @@ def test_no_temp_file_while_rendering(
     for lang in ("ru", "kk", "en"):
         fixture_service.compose(case, "t-ministry", template="probe", lang=lang, settings=settings)
     assert sorted(p.name for p in watched.rglob("*")) == before
+
+
+def test_closing_formula_stays_with_the_signature(
+    fixture_service: LetterService, case: dict[str, Any], settings: LetterSettings
+) -> None:
+    from pypdf import PdfReader
+
+    composed = fixture_service.compose(
+        case, "t-ministry", template="probe", lang="en", settings=settings
+    )
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(composed.pdf)).pages]
+    closing = next(i for i, text in enumerate(pages) if "Yours faithfully," in text)
+    assert "Signature: ____" in pages[closing]
+    assert "Attachments" in pages[closing + 1]  # after @pagebreak, with what follows it
+    assert len(pages) == 2  # nothing pushed to an extra page
