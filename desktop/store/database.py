@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,18 @@ class Store:
     def close(self) -> None:
         engines.forget_key(self.engine)
 
+    def verify(self) -> None:
+        """Full check: every page's HMAC, the b-tree structure and the history chain.
+
+        Raises IntegrityError on the first fault. Run in the background after unlock on large
+        vaults and by ``testimony-desk check``.
+        """
+        if self.engine.dialect.name == "sqlite":
+            engines.verify_integrity(self.engine)
+        report = self.cases.verify_history()
+        if not report.ok:
+            raise IntegrityError(f"the change history was altered: {report.problem}")
+
 
 def _engine_for(unlocked: UnlockedVault, *, create: bool) -> Engine:
     if unlocked.db_url:
@@ -47,8 +60,30 @@ def _engine_for(unlocked: UnlockedVault, *, create: bool) -> Engine:
     return engines.sqlcipher_engine(unlocked.db_path, unlocked.db_key, create=create)
 
 
+# Up to this size the whole file is authenticated at unlock (well under a second). Larger
+# vaults are swept in the background after unlock (GUI) or by ``testimony-desk check``:
+# a full sweep of a 1.5 GB vault takes many seconds, and SQLCipher authenticates every page
+# it reads anyway, so a damaged page can never be read silently — only found later.
+FULL_CHECK_AT_UNLOCK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _database_bytes(engine: Engine) -> int:
+    path = engine.url.database
+    if not path:
+        return 0
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(path + suffix)
+    return total
+
+
 def _prepare(engine: Engine, *, check: bool) -> None:
-    if check and engine.dialect.name == "sqlite":
+    if (
+        check
+        and engine.dialect.name == "sqlite"
+        and _database_bytes(engine) <= FULL_CHECK_AT_UNLOCK_MAX_BYTES
+    ):
         engines.verify_integrity(engine)
     try:
         migrate.upgrade(engine)

@@ -5,11 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desktop.ui import workers
 from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.unlock_dialog import CreateVaultDialog, RecoveryKeyDialog, UnlockDialog
+from desktop.ui.unlock_dialog import (
+    CreateVaultDialog,
+    RecoveryKeyDialog,
+    UnlockDialog,
+    describe_error,
+)
 from desktop.vault.vault import Vault
 
 
@@ -29,6 +35,22 @@ def open_session(vault_dir: Path) -> MainWindow | None:
     return MainWindow(session)
 
 
+def verify_in_background(window: MainWindow) -> workers.Job:
+    """Sweep the whole database after unlock without making the user wait for it.
+
+    Large vaults are not fully authenticated at unlock (it would take seconds); SQLCipher
+    still refuses any damaged page it reads, and this sweep finds damage anywhere else.
+    """
+    store = window.session.store
+
+    def failed(exc: BaseException) -> None:
+        if window.session.unlocked.is_locked:
+            return  # locked meanwhile: the check was cut short, not failed
+        QMessageBox.critical(window, "Testimony Desk", describe_error(exc))
+
+    return workers.start(store.verify, lambda _result: None, failed)
+
+
 def run_gui(vault_dir: Path) -> int:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -45,6 +67,7 @@ def run_gui(vault_dir: Path) -> int:
             return
         window.locked.connect(show_next)
         window.show()
+        verify_in_background(window)
 
     show_next()
     if state["window"] is None:
