@@ -322,6 +322,8 @@ class PieceReader(io.RawIOBase):
 
 # ---------------------------------------------------------------------- reading
 class AttachmentSink(Protocol):
+    """Where an attachment's bytes go; ``close`` returns (name, SHA-256 hex, size) of them."""
+
     def write(self, data: bytes) -> int: ...
 
     def close(self) -> tuple[str, str, int]: ...
@@ -363,7 +365,6 @@ class BundleParser:
         self._att_index = 0
         self._att_left = 0
         self._att_sink: AttachmentSink | None = None
-        self._att_hash: Any = None
         self._stored: list[tuple[AttachmentEntry, str]] = []
         self._total = 0
 
@@ -454,7 +455,6 @@ class BundleParser:
         while self._att_index < len(m.attachments):
             entry = m.attachments[self._att_index]
             self._att_sink = self._open_attachment(entry)
-            self._att_hash = hashlib.sha256()
             self._att_left = entry.size
             if entry.size:
                 return
@@ -468,11 +468,12 @@ class BundleParser:
         self._att_sink = None
         if sink is None:
             return
-        if self._att_hash.hexdigest() != entry.sha256:
-            sink.abort()
-            raise IntegrityError("an attachment does not match the hash in the manifest")
-        name, _sha, _size = sink.close()
+        # The sink hashes what it stores (one SHA-256 pass, not two); a blob that does not
+        # match is listed as stored so that the importer's clean-up deletes it.
+        name, sha, size = sink.close()
         self._stored.append((entry, name))
+        if sha != entry.sha256 or size != entry.size:
+            raise IntegrityError("an attachment does not match the hash in the manifest")
         self._att_index += 1
 
     def _handle(self, kind: bytes, payload: bytes) -> None:
@@ -493,7 +494,6 @@ class BundleParser:
         elif kind == b"A":
             if self._att_sink is None:
                 raise IntegrityError("the bundle's structure is invalid (unexpected attachment)")
-            self._att_hash.update(payload)
             self._att_sink.write(payload)
             self._att_left -= len(payload)
             if self._att_left == 0:
