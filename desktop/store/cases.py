@@ -69,8 +69,8 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of one save.
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one bulk step (a save, a large parse).
 
     A large import builds millions of small dicts (rows, parameters) next to the millions
     the parsed documents already hold; each full collection walks all of them and finds
@@ -104,7 +104,7 @@ class CaseRepository:
         content changed; re-importing the same document changes nothing).
         """
         try:
-            with _gc_paused(), self._writer() as conn, conn.begin():
+            with collector_paused(), self._writer() as conn, conn.begin():
                 return self._save(conn, docs, source)
         finally:
             mapping.clear_memo()

@@ -133,9 +133,6 @@ def sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
                     "SQLCipher is not available: refusing to open an unencrypted database"
                 )
             cur.execute("PRAGMA temp_store = MEMORY")
-            # Decrypted pages cached per connection (32 MiB): without it every search re-reads
-            # and re-decrypts the same index pages.
-            cur.execute("PRAGMA cache_size = -32768")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA secure_delete = ON")

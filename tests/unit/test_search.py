@@ -152,6 +152,21 @@ def test_narratives_descriptions_notes_and_tags_are_searchable(corpus: Store) ->
     assert refs(corpus, "TD-2026-0102") == ["TD-2026-0102"]  # the reference itself
 
 
+def test_words_with_short_i_and_yo_in_texts_are_found(tmp_path: Path) -> None:
+    """Folding strips the breve of й and the diaeresis of ё; texts are indexed as written."""
+    key = bytearray(os.urandom(32))
+    unlocked = UnlockedVault(tmp_path, str(uuid.uuid4()), VaultKind.FIELD, key)
+    store = create_store(unlocked)
+    try:
+        store.cases.save(
+            [case("TD-2026-0106", ["Асқар Байжанов"], narrative="Ол Қайнар ауылында, ёлка.")]
+        )
+        assert refs(store, "Қайнар") == ["TD-2026-0106"]
+        assert refs(store, "ёлка") == ["TD-2026-0106"]
+    finally:
+        store.close()
+
+
 def test_all_words_must_match(corpus: Store) -> None:
     assert refs(corpus, "Erlan Bole") == [EXAMPLE_REF]
     assert refs(corpus, "Erlan bazaar") == ["TD-2026-0104"]
