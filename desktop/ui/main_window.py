@@ -1,11 +1,18 @@
-"""Main window of the foundation release: case list, search, read-only case view, import, lock."""
+"""Main window: case list, search, the forms-driven case editor, import, lock.
+
+The right side holds the case editor (generated from ``forms/detention-testimony.yaml``)
+and a read-only plain-text summary. Saving runs ``normalize_case`` and
+``CaseRepository.save`` (one transaction, one history entry) in a worker job. Unsaved edits
+are guarded: switching to another case, New case, Lock and closing ask Save / Discard /
+Cancel.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,15 +26,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.app import Session
 from desktop.case_text import render_case_text
-from desktop.store.cases import CaseSummary
+from desktop.errors import InvalidInputError
+from desktop.intake.form import Form, default_form
+from desktop.interchange.case_format import normalize_case
+from desktop.store.cases import CaseSummary, WriteResult
 from desktop.ui import workers
 from desktop.ui.case_list import CaseListModel
+from desktop.ui.editor import CaseEditor
+from desktop.ui.editor.fields import plain_label
 from desktop.ui.unlock_dialog import describe_error
 
 SEARCH_DELAY_MS = 250
@@ -36,11 +49,12 @@ SEARCH_DELAY_MS = 250
 class MainWindow(QMainWindow):
     locked = Signal()
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, form: Form | None = None, lang: str = "en") -> None:
         super().__init__()
         self.session = session
-        self.setWindowTitle("Testimony Desk")
-        self.resize(1200, 760)
+        # "[*]" shows the unsaved-changes mark; the title never carries case data.
+        self.setWindowTitle("Testimony Desk[*]")
+        self.resize(1280, 820)
         self._jobs: set[workers.Job] = set()
         # Bumped by every new search or refresh: a search result that arrives after the
         # user typed something else (or cleared the field) is stale and is dropped.
@@ -75,6 +89,23 @@ class MainWindow(QMainWindow):
         self.detail.setObjectName("case_detail")
         self.detail.setReadOnly(True)
 
+        # The editor is generated from the form file; a broken form file must not keep the
+        # vault from opening, so its error is shown where the editor would be.
+        self.editor: CaseEditor | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        try:
+            self.editor = CaseEditor(form or default_form(), lang)
+        except InvalidInputError as exc:
+            problem = plain_label(f"The questionnaire cannot be used:\n{exc}")
+            problem.setObjectName("form_error")
+            self.tabs.addTab(problem, "Case")
+        else:
+            self.editor.dirty_changed.connect(self.setWindowModified)
+            self.tabs.addTab(self.editor, "Case")
+        self.tabs.addTab(self.detail, "Summary")
+        self._shown_id: str | None = None  # the case in the editor (None: new or none)
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -82,8 +113,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([700, 500])
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([520, 680])
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()
@@ -108,6 +139,12 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
+        self.new_action = action("New case", QKeySequence.StandardKey.New, self.new_case, "new")
+        self.save_action = action("Save", QKeySequence.StandardKey.Save, self.save_case, "save")
+        self.new_action.setEnabled(self.editor is not None)
+        self.save_action.setEnabled(False)
+        if self.editor is not None:
+            self.editor.dirty_changed.connect(self.save_action.setEnabled)
         self.import_action = action("Import…", "Ctrl+I", self.choose_import, "import")
         self.find_action = action(
             "Find", QKeySequence.StandardKey.Find, self.search.setFocus, "find"
@@ -128,12 +165,150 @@ class MainWindow(QMainWindow):
             self.model.fetchMore()
         self.count_label.setText(f"{self.session.store.cases.count()} cases")
 
-    def _show_case(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _show_case(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Open the selected case; with unsaved edits, ask first (Cancel keeps the old row).
+
+        A row that disappears (list reloaded by an import or a search) leaves the editor as
+        it is: the user's unsaved work must not vanish because the list changed under it.
+        """
         case_id = self.model.case_id(current.row()) if current.isValid() else None
-        if case_id is None or self._is_locked():
-            self.detail.clear()
+        if case_id is None or self._is_locked() or case_id == self._shown_id:
             return
-        self.detail.setPlainText(render_case_text(self.session.store.cases.get(case_id)))
+        if not self.confirm_discard():
+            self._select_row(previous.row() if previous.isValid() else -1)
+            return
+        self.open_case(case_id)
+        # Saving from the guard reloads the list; point it back at the case now shown.
+        if self.model.case_id(self.table.currentIndex().row()) != case_id:
+            self._select_case(case_id)
+
+    def open_case(self, case_id: str) -> None:
+        cases = self.session.store.cases
+        doc = cases.get(case_id)
+        self._shown_id = doc["id"]
+        self.detail.setPlainText(render_case_text(doc))
+        if self.editor is not None:
+            self.editor.load(doc, cases.history_of(doc["id"]))
+
+    def _select_row(self, row: int) -> None:
+        """Move the list's selection without triggering ``_show_case``."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            else:
+                selection.setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+
+    def _select_case(self, case_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.case_id(row) == case_id:
+                self._select_row(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+
+    # ------------------------------------------------------------------ editing
+    def confirm_discard(self) -> bool:
+        """True when it is fine to leave the case in the editor (saved, discarded, clean)."""
+        if self.editor is None or not self.editor.is_dirty():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Testimony Desk",
+            "This case has unsaved changes.",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save_now()
+        # Discard: every caller replaces the editor's content next (another case, a new
+        # case, or nothing after Lock/close), so the edits are dropped by that.
+        return answer == buttons.Discard
+
+    def new_case(self) -> None:
+        if self.editor is None or self._is_locked() or not self.confirm_discard():
+            return
+        self._select_row(-1)
+        self._shown_id = None
+        self.detail.clear()
+        self.editor.load(None)
+        self.tabs.setCurrentWidget(self.editor)
+        names = self.editor.widgets.get("detained_names")
+        if names is not None:
+            names.setFocus()
+            rows = getattr(names, "rows", [])
+            if rows:
+                rows[0].value.setFocus()
+
+    def _prepare_save(self) -> dict[str, Any] | None:
+        if self.editor is None or self._is_locked() or not self.editor.is_open:
+            return None
+        doc = self.editor.collect()
+        if doc is None:
+            self.statusBar().showMessage("Please correct the marked fields.")
+        return doc
+
+    def save_case(self) -> None:
+        """Ctrl+S: validate and save in a worker job; errors come back next to the fields."""
+        doc = self._prepare_save()
+        if doc is None:
+            return
+        cases = self.session.store.cases
+        self.save_action.setEnabled(False)
+        self.statusBar().showMessage("Saving…")
+
+        def work() -> WriteResult:
+            return cases.save([normalize_case(doc)])
+
+        self._start(
+            work, lambda result: self._saved(result), lambda exc: self._save_failed(exc, doc)
+        )
+
+    def save_now(self) -> bool:
+        """Save on the GUI thread (the unsaved-changes guard must know the outcome now)."""
+        doc = self._prepare_save()
+        if doc is None:
+            return False
+        try:
+            result = self.session.store.cases.save([normalize_case(doc)])
+        except Exception as exc:  # shown to the user, like a worker job's failure
+            self._save_failed(exc, doc)
+            return False
+        self._saved(result)
+        return True
+
+    def _saved(self, result: WriteResult) -> None:
+        if self._is_locked() or self.editor is None:
+            return
+        case_id = result.ids[0]
+        self.open_case(case_id)
+        if self.search.text().strip():
+            self._run_search()
+        else:
+            self.refresh()
+            self._select_case(case_id)
+        reference = self.editor.title.text()
+        self.statusBar().showMessage(f"Saved {reference}")
+
+    def _save_failed(self, exc: BaseException, doc: dict[str, Any]) -> None:
+        if self._is_locked() or self.editor is None:
+            return
+        self.save_action.setEnabled(self.editor.is_dirty())
+        if isinstance(exc, InvalidInputError):
+            self.editor.show_error(exc, doc)
+            self.statusBar().showMessage("Please correct the marked fields.")
+            return
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, "Testimony Desk", describe_error(exc))
 
     def _run_search(self) -> None:
         if self._is_locked():
@@ -182,7 +357,13 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: Any) -> None:
-        """Closing the window locks the vault and quits (unless it was closed by Lock)."""
+        """Closing the window locks the vault and quits (unless it was closed by Lock).
+
+        Unsaved edits are asked about first; Cancel keeps the window open.
+        """
+        if not self.session.unlocked.is_locked and not self.confirm_discard():
+            event.ignore()
+            return
         if not self.session.unlocked.is_locked:
             self.session.lock()
             QApplication.quit()
@@ -194,8 +375,14 @@ class MainWindow(QMainWindow):
         Clearing the search field restarts its debounce timer; it is stopped so that it
         cannot fire after the lock. The window hides before ``locked`` is emitted, so the
         unlock dialog that follows never sits in front of a (cleared) case window.
+        Unsaved edits are asked about first; Cancel keeps the vault open.
         """
+        if not self._is_locked() and not self.confirm_discard():
+            return
         self.detail.clear()
+        self._shown_id = None
+        if self.editor is not None:
+            self.editor.clear()
         self.model.set_rows([])
         self.search.clear()
         self._search_timer.stop()
@@ -204,7 +391,7 @@ class MainWindow(QMainWindow):
         self.close()
         self.locked.emit()
 
-    def _start(self, fn: Any, done: Any) -> None:
+    def _start(self, fn: Any, done: Any, on_error: Any = None) -> None:
         job: workers.Job
 
         def finished(result: Any) -> None:
@@ -214,6 +401,9 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self._jobs.discard(job)
             if self._is_locked():
+                return
+            if on_error is not None:
+                on_error(exc)
                 return
             self.statusBar().clearMessage()
             QMessageBox.warning(self, "Testimony Desk", describe_error(exc))
