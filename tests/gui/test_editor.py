@@ -20,17 +20,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QTableView,
+    QTableWidgetItem,
     QTextEdit,
 )
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Session
-from desktop.ui.editor.fields import EventsField, NamesField
+from desktop.errors import InvalidInputError
+from desktop.ui.editor.fields import EdtfField, EdtfHelper, EventsField, NamesField
 from desktop.ui.main_window import MainWindow
 
 CaseFile = Callable[..., Path]
@@ -365,3 +368,114 @@ def test_screenshot_of_the_editor(qtbot: QtBot, example_window: MainWindow, tmp_
         else:
             assert label.sizeHint().width() <= label.width() + 1, label.text()
     assert checked > 10
+
+
+# ---------------------------------------------------------------------- field types
+def test_timeline_relationship_and_phone_are_edited_and_saved(
+    qtbot: QtBot, example_window: MainWindow, session: Session
+) -> None:
+    window = example_window
+    editor = window.editor
+    assert editor is not None
+    events = editor.widgets["events"]
+    assert isinstance(events, EventsField)
+    qtbot.mouseClick(events.add_button, Qt.MouseButton.LeftButton)
+    row = events.table.rowCount() - 1
+    assert row == 2 and editor.is_dirty()
+    type_combo = events.table.cellWidget(row, 0)
+    assert isinstance(type_combo, QComboBox)
+    type_combo.setCurrentIndex(type_combo.findData("transferred"))
+    events.table.setItem(row, 1, QTableWidgetItem("2018-13"))  # no 13th month
+    events.table.setItem(row, 3, QTableWidgetItem("Urumqi"))
+    events.table.setItem(row, 4, QTableWidgetItem("CN"))
+    relationship = editor.findChild(QComboBox, "field_relationship")
+    assert relationship is not None
+    relationship.setCurrentIndex(relationship.findData("sibling"))
+    phone = _line(window, "testifier_phone")
+    phone.setText("+7 12")
+    window.save_case()
+    error = events.error()
+    assert error is not None and error.startswith("row 3: date:")
+    assert editor.widgets["testifier_phone"].error()
+    assert session.store.cases.history_of(editor.case_id or "")[-1]["detail"]["revision"] == 1
+
+    events.table.setItem(row, 1, QTableWidgetItem("2018-12"))
+    phone.setText("+7 701 123 4567")
+    window.save_case()
+    wait_for_jobs(qtbot, window)
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=10_000)
+    stored = session.store.cases.get("TD-2026-0001")
+    assert stored["events"][2] == {
+        "type": "transferred",
+        "date": "2018-12",
+        "persons": ["p1"],
+        "place": {"locality": "Urumqi", "country": "CN"},
+    }
+    assert stored["events"][0]["description"] == "Called in 'for a conversation'."  # kept
+    assert stored["persons"][1]["relationship"] == {"to": "p1", "kind": "sibling"}
+    assert stored["persons"][1]["contact"]["phone"] == "+7 701 123 4567"
+
+
+def test_the_date_helper_writes_edtf(qtbot: QtBot, example_window: MainWindow) -> None:
+    editor = example_window.editor
+    assert editor is not None
+    field = editor.widgets["detained_birth_date"]
+    assert isinstance(field, EdtfField)
+
+    def fill() -> None:
+        dialog = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, EdtfHelper)), None
+        )
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, fill)
+            return
+        assert dialog.year.value() == 1979  # prefilled from the field
+        dialog.month.setValue(3)
+        dialog.day.setValue(31)
+        dialog.approximate.setChecked(True)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(field.helper_button, Qt.MouseButton.LeftButton)
+    assert field.edit.text() == "1979-03-31~"
+    assert field.problem() is None
+    field.edit.setText("1979-02-30")
+    assert field.problem() is not None
+    editor.load(None)  # clean, so that closing at teardown does not ask
+
+
+def test_closing_with_unsaved_edits_asks(
+    qtbot: QtBot, example_window: MainWindow, session: Session
+) -> None:
+    window = example_window
+    _line(window, "detained_occupation").setText("Invented occupation")
+    seen = _answer_next_message_box(qtbot, QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert seen == ["This case has unsaved changes."]
+    assert window.isVisible() and not _locked(session)
+    assert window.editor is not None
+    window.editor.load(None)
+
+
+def test_a_broken_form_file_does_not_keep_the_vault_closed(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.ui.main_window as main_window
+
+    def broken() -> None:
+        raise InvalidInputError(
+            "unknown type 'date'", source="forms/x.yaml", path="sections[0].fields[1] (dob).type"
+        )
+
+    monkeypatch.setattr(main_window, "default_form", broken)
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    problem = win.findChild(QLabel, "form_error")
+    assert problem is not None
+    assert "forms/x.yaml: sections[0].fields[1] (dob).type: unknown type 'date'" in problem.text()
+    assert win.editor is None and not win.new_action.isEnabled()
+    win.new_case()
+    win.save_case()  # both do nothing without an editor
+    session.lock()
