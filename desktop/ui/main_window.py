@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.editor, "Case")
         self.tabs.addTab(self.detail, "Summary")
         self._shown_id: str | None = None  # the case in the editor (None: new or none)
+        self._focus_before_save: QWidget | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -265,6 +266,11 @@ class MainWindow(QMainWindow):
         cases = self.session.store.cases
         self.save_action.setEnabled(False)
         self.statusBar().showMessage("Saving…")
+        # Keystrokes typed while the job runs would be lost when the saved case is shown
+        # again, so the editor takes none until the outcome is known.
+        self._focus_before_save = QApplication.focusWidget()
+        if self.editor is not None:
+            self.editor.setEnabled(False)
 
         def work() -> WriteResult:
             return cases.save([normalize_case(doc)])
@@ -286,6 +292,16 @@ class MainWindow(QMainWindow):
         self._saved(result)
         return True
 
+    def _end_saving(self) -> None:
+        if self.editor is not None and self.editor.is_open:
+            self.editor.setEnabled(True)
+        focus, self._focus_before_save = self._focus_before_save, None
+        try:
+            if focus is not None and self.editor is not None and self.editor.isAncestorOf(focus):
+                focus.setFocus()
+        except RuntimeError:  # the widget went with the reload (a name row): no focus then
+            pass
+
     def _saved(self, result: WriteResult) -> None:
         if self._is_locked() or self.editor is None:
             return
@@ -296,6 +312,7 @@ class MainWindow(QMainWindow):
         else:
             self.refresh()
             self._select_case(case_id)
+        self._end_saving()
         reference = self.editor.title.text()
         self.statusBar().showMessage(f"Saved {reference}")
 
@@ -303,6 +320,7 @@ class MainWindow(QMainWindow):
         if self._is_locked() or self.editor is None:
             return
         self.save_action.setEnabled(self.editor.is_dirty())
+        self._end_saving()
         if isinstance(exc, InvalidInputError):
             self.editor.show_error(exc, doc)
             self.statusBar().showMessage("Please correct the marked fields.")

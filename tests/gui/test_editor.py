@@ -479,3 +479,19 @@ def test_a_broken_form_file_does_not_keep_the_vault_closed(
     win.new_case()
     win.save_case()  # both do nothing without an editor
     session.lock()
+
+
+def test_the_editor_takes_no_input_while_saving(qtbot: QtBot, example_window: MainWindow) -> None:
+    window = example_window
+    editor = window.editor
+    assert editor is not None
+    _activate(qtbot, window)
+    narrative = _narrative(window)
+    narrative.setFocus()
+    narrative.appendPlainText("More invented text.")
+    window.save_case()
+    assert not editor.isEnabled()  # until the job's result arrives
+    wait_for_jobs(qtbot, window)
+    qtbot.waitUntil(editor.isEnabled, timeout=10_000)
+    assert not editor.is_dirty()
+    qtbot.waitUntil(narrative.hasFocus, timeout=5_000)  # back where the user was typing
