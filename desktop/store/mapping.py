@@ -13,22 +13,14 @@ from typing import Any
 
 from desktop.domain.edtf import EDTFError, parse_edtf
 from desktop.domain.names import fold, transliterate
-from desktop.interchange.case_format import APPEAL_KEYS, ATTACHMENT_KEYS
+from desktop.interchange.case_format import APPEAL_KEYS, ATTACHMENT_KEYS, PERSON_KEYS
 from desktop.vault.vaultfile import canonical_json
 
 FORMAT = "testimony-desk.case/1"
 _TIMESTAMPS = ("created", "updated")
-PERSON_OPTIONAL = (
-    "sex",
-    "birth_date",
-    "birth_place",
-    "ethnicity",
-    "citizenships",
-    "residence",
-    "occupation",
-    "documents",
-    "contact",
-)
+# The person fields stored as plain columns: everything between the identity (key, role,
+# names) and the two that need their own handling (relationship, notes).
+PERSON_OPTIONAL = PERSON_KEYS[PERSON_KEYS.index("sex") : PERSON_KEYS.index("relationship")]
 DETENTION_TYPES = ("detained", "arrested", "disappeared", "summoned")
 
 
