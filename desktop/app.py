@@ -19,7 +19,7 @@ from desktop.errors import AuthError, UsageError
 from desktop.store.cases import WriteResult
 from desktop.store.database import Store, create_store, open_store
 from desktop.vault.vault import UnlockedVault, Vault, VaultKind
-from desktop.vault.vaultfile import atomic_write
+from desktop.vault.vaultfile import atomic_write, is_inside
 
 VAULT_ENV = "TESTIMONY_DESK_VAULT"
 
@@ -61,7 +61,7 @@ class Session:
         from desktop.interchange.case_json import dump_cases, redact_case
 
         out = Path(out)
-        if _inside(out, self.vault.folder):
+        if is_inside(out, self.vault.folder):
             raise UsageError("refusing to write an export inside the vault folder")
         docs: list[dict[str, Any]] = list(self.store.cases.documents())
         if redact:
@@ -75,14 +75,6 @@ class Session:
         out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(out, data)
         return len(docs)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def create_vault(

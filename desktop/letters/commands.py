@@ -37,9 +37,9 @@ def _today(args: argparse.Namespace) -> _dt.date:
 
 
 def _check_out(path: Path, vault: Path) -> None:
-    from desktop.app import _inside
+    from desktop.vault.vaultfile import is_inside
 
-    if _inside(path, vault):
+    if is_inside(path, vault):
         raise UsageError("refusing to write a letter inside the vault folder")
 
 

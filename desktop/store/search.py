@@ -35,18 +35,25 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def build_match(query: str) -> str | None:
-    """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
-    clauses: list[str] = []
+def query_words(query: str) -> list[tuple[str, str]]:
+    """The query's words, each as (folded, as typed), at most ``MAX_QUERY_TERMS``.
+
+    Places and texts are indexed as written (FTS5's unicode61 and PostgreSQL's 'simple'
+    remove diacritics from Latin letters at most), while fold() turns ``Қайнар`` into
+    ``қаинар``; so each word is also looked up as typed. Words are paired by position; when
+    folding changed the number of words, the folded form stands for both.
+    """
     folded = _WORD.findall(fold(query))
-    # Places and texts are indexed as written, and FTS5's unicode61 tokenizer removes
-    # diacritics from Latin letters only: ``Қайнар`` stays ``қайнар`` in the index while
-    # fold() turns the query into ``қаинар``. Each word is therefore also looked up as typed
-    # (paired by position; when folding changed the number of words, as before).
     typed = _WORD.findall(unicodedata.normalize("NFC", query).lower())
     if len(typed) != len(folded):
         typed = folded
-    for word, as_typed in list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]:
+    return list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]
+
+
+def build_match(query: str) -> str | None:
+    """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
+    clauses: list[str] = []
+    for word, as_typed in query_words(query):
         alternatives = {_quote(word) + "*", _quote(as_typed) + "*"}
         latin = transliterate(word)
         if latin:
@@ -91,13 +98,7 @@ def build_tsquery(query: str) -> str | None:
     pinyin "ye er lan") must match as a phrase (``<->``), like FTS5's quoted phrase.
     """
     clauses: list[str] = []
-    folded = _WORD.findall(fold(query))
-    # Places and texts are indexed as written ('simple' only lowercases), so each word is
-    # also looked up as typed: fold() turns ``Қайнар`` into ``қаинар`` (й loses its breve).
-    typed = _WORD.findall(unicodedata.normalize("NFC", query).lower())
-    if len(typed) != len(folded):
-        typed = folded
-    for word, as_typed in list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]:
+    for word, as_typed in query_words(query):
         alternatives = {_lexeme(word) + ":*", _lexeme(as_typed) + ":*"}
         syllables = _LATIN_WORD.findall(transliterate(word))
         if syllables:

@@ -59,7 +59,7 @@ from desktop.sync.identity import (
 )
 from desktop.vault.blobs import BlobStore
 from desktop.vault.vault import VaultKind
-from desktop.vault.vaultfile import canonical_json
+from desktop.vault.vaultfile import atomic_write, canonical_json, is_inside
 
 HQ_KEY_FORMAT = "testimony-desk.hq-key/1"
 HQ_KEY_CONTEXT = b"testimony-desk.hq-key/1\n"
@@ -125,7 +125,7 @@ def write_hq_key(session: Any, out: Path, *, rotate: bool = False) -> HQKey:
     }
     signature = identity.sign(HQ_KEY_CONTEXT + canonical_json(body))
     data = json.dumps({**body, "signature": b64(signature)}, ensure_ascii=False, indent=2)
-    _atomic_write(Path(out), (data + "\n").encode("utf-8"))
+    _write_file(Path(out), (data + "\n").encode("utf-8"))
     return HQKey(name, identity.public, tuple(body["recipients"]), str(body["created"]))
 
 
@@ -214,7 +214,7 @@ def bundle_file_name(device_fp: str, sequence: int) -> str:
 def export_bundle(session: Any, out_dir: Path) -> ExportResult:
     """(Field) Write the next bundle with every case changed since the last export."""
     _require(session, VaultKind.FIELD, "sync export")
-    if _inside(Path(out_dir), Path(session.vault.folder)):
+    if is_inside(Path(out_dir), Path(session.vault.folder)):
         raise UsageError("refusing to write a bundle inside the vault folder: choose another")
     hq = enrolled_hq(session)
     if hq is None:
@@ -355,26 +355,9 @@ def export_bundle(session: Any, out_dir: Path) -> ExportResult:
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
+def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, data)
 
 
 # ---------------------------------------------------------------------- import (HQ)
@@ -950,7 +933,7 @@ def write_ack(session: Any, device_text: str, out: Path) -> list[int]:
     )
     signature = identity.sign(ACK_CONTEXT + payload)
     inner = ACK_MAGIC + fmt.frame(b"M", payload) + fmt.frame(b"S", signature)
-    _atomic_write(Path(out), pyrage.encrypt(inner, [parse_recipient(recipient)]))
+    _write_file(Path(out), pyrage.encrypt(inner, [parse_recipient(recipient)]))
     return sequences
 
 

@@ -93,6 +93,15 @@ def fsync_dir(folder: Path) -> None:
         os.close(dfd)
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when ``path`` is ``folder`` or below it: exports must not land in a vault."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
 def write_header(folder: Path, header: dict[str, Any]) -> None:
     data = json.dumps(header, indent=2, sort_keys=False, ensure_ascii=True).encode("ascii") + b"\n"
     atomic_write(folder / VAULT_FILE, data)
