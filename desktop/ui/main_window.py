@@ -125,32 +125,57 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _build_actions(self) -> None:
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        menu = self.menuBar().addMenu("&Vault")
+        """Menus in a fixed order; each feature adds its actions to its own menu.
 
-        def action(
-            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any, name: str
-        ) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            toolbar.addAction(act)
-            menu.addAction(act)
-            return act
-
-        self.new_action = action("New case", QKeySequence.StandardKey.New, self.new_case, "new")
-        self.save_action = action("Save", QKeySequence.StandardKey.Save, self.save_case, "save")
+        Features (letters, sync, settings, quick delete…) call ``self.add_action`` with the
+        key of their menu, so adding one never reorders the others.
+        """
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.menus = {
+            "vault": self.menuBar().addMenu("&Vault"),
+            "case": self.menuBar().addMenu("&Case"),
+            "letters": self.menuBar().addMenu("&Letters"),
+            "sync": self.menuBar().addMenu("&Sync"),
+            "help": self.menuBar().addMenu("&Help"),
+        }
+        add = self.add_action
+        self.new_action = add(
+            "case", "New case", QKeySequence.StandardKey.New, self.new_case, "new"
+        )
+        self.save_action = add(
+            "case", "Save", QKeySequence.StandardKey.Save, self.save_case, "save"
+        )
         self.new_action.setEnabled(self.editor is not None)
         self.save_action.setEnabled(False)
         if self.editor is not None:
             self.editor.dirty_changed.connect(self.save_action.setEnabled)
-        self.import_action = action("Import…", "Ctrl+I", self.choose_import, "import")
-        self.find_action = action(
-            "Find", QKeySequence.StandardKey.Find, self.search.setFocus, "find"
+        self.find_action = add(
+            "case", "Find", QKeySequence.StandardKey.Find, self.search.setFocus, "find"
         )
-        self.lock_action = action("Lock", "Ctrl+L", self.lock, "lock")
+        self.import_action = add("vault", "Import…", "Ctrl+I", self.choose_import, "import")
+        self.lock_action = add("vault", "Lock", "Ctrl+L", self.lock, "lock")
+
+    def add_action(
+        self,
+        menu: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+        name: str,
+        *,
+        toolbar: bool = True,
+    ) -> QAction:
+        """Create an action in menu ``menu`` (and the toolbar), named for tests to find."""
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        self.menus[menu].addAction(act)
+        if toolbar:
+            self.toolbar.addAction(act)
+        return act
 
     # ------------------------------------------------------------------ data
     def _is_locked(self) -> bool:
