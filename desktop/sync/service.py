@@ -57,6 +57,7 @@ from desktop.sync.identity import (
     unb64,
     verify,
 )
+from desktop.sync.received import received_case_ids
 from desktop.vault.blobs import BlobStore
 from desktop.vault.vault import VaultKind
 from desktop.vault.vaultfile import atomic_write, canonical_json, is_inside
@@ -1001,19 +1002,12 @@ def import_ack(session: Any, path: Path) -> tuple[list[int], int]:
 
 
 def received_by_hq(session: Any) -> set[str]:
-    """(Field) Ids of cases whose latest exported version HQ acknowledged (case list)."""
-    with session.store.engine.connect() as conn:
-        return {
-            str(c)
-            for c in conn.execute(
-                select(SyncExportState.case_id)
-                .join(Case, Case.id == SyncExportState.case_id)
-                .where(
-                    SyncExportState.received.is_(True),
-                    SyncExportState.exported_hash == Case.content_hash,
-                )
-            ).scalars()
-        }
+    """(Field) Ids of cases whose current version HQ acknowledged (the case list's mark).
+
+    See :mod:`desktop.sync.received` for what is recorded and ``received_expr()`` for a
+    column the case list query can select directly.
+    """
+    return received_case_ids(session.store.engine)
 
 
 def export_status(session: Any) -> dict[str, Any]:
