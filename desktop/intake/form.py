@@ -37,6 +37,8 @@ __all__ = [
 
 LANGUAGES = ("en", "ru", "kk")
 """Every label must exist in these languages: the editor is used in all three."""
+OPTIONAL_LANGUAGES = ("ug",)
+"""Labels a form may also give; where one is missing the editor shows the English label."""
 
 # Field type → what the maps_to target must be: "list", "scalar" or "object".
 FIELD_TYPES: dict[str, str | None] = {
@@ -233,8 +235,9 @@ class _Checker:
             if not isinstance(text, str) or not text.strip():
                 raise self.fail(f"{where}.{lang}", "missing label")
         for lang, text in value.items():
-            if lang not in LANGUAGES:
-                raise self.fail(f"{where}.{lang}", f"unknown language (use {LANGUAGES})")
+            if lang not in LANGUAGES + OPTIONAL_LANGUAGES:
+                known = LANGUAGES + OPTIONAL_LANGUAGES
+                raise self.fail(f"{where}.{lang}", f"unknown language (use {known})")
             if not isinstance(text, str):
                 raise self.fail(f"{where}.{lang}", "a label must be text")
         return {str(k): str(v) for k, v in value.items()}

@@ -96,9 +96,21 @@ class CaseListModel(QAbstractTableModel):
         )
         return values[index.column()]
 
+    def column_titles(self) -> tuple[str, ...]:
+        """The column headings in the UI language (``COLUMNS`` holds the English ones)."""
+        return (
+            self.tr("Reference"),
+            self.tr("Detained person"),
+            self.tr("Last event"),
+            self.tr("Country"),
+            self.tr("Status"),
+            self.tr("Verification"),
+            self.tr("Appeals"),
+        )
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.column_titles()[section]
         return None

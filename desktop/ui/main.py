@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.ui import workers
+from desktop.ui import i18n, workers
 from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
 from desktop.ui.unlock_dialog import (
@@ -46,7 +47,9 @@ def verify_in_background(window: MainWindow) -> workers.Job:
     def failed(exc: BaseException) -> None:
         if window.session.unlocked.is_locked:
             return  # locked meanwhile: the check was cut short, not failed
-        QMessageBox.critical(window, "Testimony Desk", describe_error(exc))
+        QMessageBox.critical(
+            window, QCoreApplication.translate("main", "Testimony Desk"), describe_error(exc)
+        )
 
     return workers.start(store.verify, lambda _result: None, failed)
 
@@ -56,6 +59,7 @@ def run_gui(vault_dir: Path) -> int:
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Testimony Desk")
     install_fonts(qapp)
+    i18n.install(qapp, i18n.language_for_start())
     qapp.setQuitOnLastWindowClosed(False)
     state: dict[str, MainWindow | None] = {"window": None}
 

@@ -37,7 +37,7 @@ from desktop.errors import InvalidInputError
 from desktop.intake.form import Form, default_form
 from desktop.interchange.case_format import normalize_case
 from desktop.store.cases import CaseSummary, WriteResult
-from desktop.ui import workers
+from desktop.ui import i18n, workers
 from desktop.ui.case_list import CaseListModel
 from desktop.ui.editor import CaseEditor
 from desktop.ui.editor.fields import plain_label
@@ -49,11 +49,14 @@ SEARCH_DELAY_MS = 250
 class MainWindow(QMainWindow):
     locked = Signal()
 
-    def __init__(self, session: Session, form: Form | None = None, lang: str = "en") -> None:
+    def __init__(self, session: Session, form: Form | None = None, lang: str | None = None) -> None:
         super().__init__()
         self.session = session
+        # The UI language (labels of the form and vocabularies); default: the installed one.
+        lang = lang or i18n.current_language()
+        self.lang = lang
         # "[*]" shows the unsaved-changes mark; the title never carries case data.
-        self.setWindowTitle("Testimony Desk[*]")
+        self.setWindowTitle(self.tr("Testimony Desk") + "[*]")
         self.resize(1280, 820)
         self._jobs: set[workers.Job] = set()
         # Bumped by every new search or refresh: a search result that arrives after the
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
 
         cases = session.store.cases
         self.model = CaseListModel(
-            lambda offset, limit: cases.summaries(offset=offset, limit=limit), cases.count
+            lambda offset, limit: cases.summaries(offset=offset, limit=limit), cases.count, lang
         )
         self.table = QTableView()
         self.table.setObjectName("case_table")
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search names in any script, places, testimonies…")
+        self.search.setPlaceholderText(self.tr("Search names in any script, places, testimonies…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -97,13 +100,15 @@ class MainWindow(QMainWindow):
         try:
             self.editor = CaseEditor(form or default_form(), lang)
         except InvalidInputError as exc:
-            problem = plain_label(f"The questionnaire cannot be used:\n{exc}")
+            problem = plain_label(
+                self.tr("The questionnaire cannot be used:\n{error}").format(error=exc)
+            )
             problem.setObjectName("form_error")
-            self.tabs.addTab(problem, "Case")
+            self.tabs.addTab(problem, self.tr("Case"))
         else:
             self.editor.dirty_changed.connect(self.setWindowModified)
-            self.tabs.addTab(self.editor, "Case")
-        self.tabs.addTab(self.detail, "Summary")
+            self.tabs.addTab(self.editor, self.tr("Case"))
+        self.tabs.addTab(self.detail, self.tr("Summary"))
         self._shown_id: str | None = None  # the case in the editor (None: new or none)
         self._focus_before_save: QWidget | None = None
 
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(f"Vault: {session.vault.folder}")
+        self.statusBar().showMessage(self.tr("Vault: {folder}").format(folder=session.vault.folder))
         self._build_actions()
         self.refresh()
 
@@ -130,31 +135,33 @@ class MainWindow(QMainWindow):
         Features (letters, sync, settings, quick delete…) call ``self.add_action`` with the
         key of their menu, so adding one never reorders the others.
         """
-        self.toolbar = self.addToolBar("Main")
+        self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("main_toolbar")
         self.menus = {
-            "vault": self.menuBar().addMenu("&Vault"),
-            "case": self.menuBar().addMenu("&Case"),
-            "letters": self.menuBar().addMenu("&Letters"),
-            "sync": self.menuBar().addMenu("&Sync"),
-            "help": self.menuBar().addMenu("&Help"),
+            "vault": self.menuBar().addMenu(self.tr("&Vault")),
+            "case": self.menuBar().addMenu(self.tr("&Case")),
+            "letters": self.menuBar().addMenu(self.tr("&Letters")),
+            "sync": self.menuBar().addMenu(self.tr("&Sync")),
+            "help": self.menuBar().addMenu(self.tr("&Help")),
         }
         add = self.add_action
         self.new_action = add(
-            "case", "New case", QKeySequence.StandardKey.New, self.new_case, "new"
+            "case", self.tr("New case"), QKeySequence.StandardKey.New, self.new_case, "new"
         )
         self.save_action = add(
-            "case", "Save", QKeySequence.StandardKey.Save, self.save_case, "save"
+            "case", self.tr("Save"), QKeySequence.StandardKey.Save, self.save_case, "save"
         )
         self.new_action.setEnabled(self.editor is not None)
         self.save_action.setEnabled(False)
         if self.editor is not None:
             self.editor.dirty_changed.connect(self.save_action.setEnabled)
         self.find_action = add(
-            "case", "Find", QKeySequence.StandardKey.Find, self.search.setFocus, "find"
+            "case", self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus, "find"
         )
-        self.import_action = add("vault", "Import…", "Ctrl+I", self.choose_import, "import")
-        self.lock_action = add("vault", "Lock", "Ctrl+L", self.lock, "lock")
+        self.import_action = add(
+            "vault", self.tr("Import…"), "Ctrl+I", self.choose_import, "import"
+        )
+        self.lock_action = add("vault", self.tr("Lock"), "Ctrl+L", self.lock, "lock")
 
     def add_action(
         self,
@@ -189,7 +196,8 @@ class MainWindow(QMainWindow):
         self.model.reload()
         if self.model.canFetchMore():
             self.model.fetchMore()
-        self.count_label.setText(f"{self.session.store.cases.count()} cases")
+        count = self.session.store.cases.count()
+        self.count_label.setText(self.tr("{count} cases").format(count=count))
 
     def _show_case(self, current: QModelIndex, previous: QModelIndex) -> None:
         """Open the selected case; with unsaved edits, ask first (Cancel keeps the old row).
@@ -249,8 +257,8 @@ class MainWindow(QMainWindow):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
-            "Testimony Desk",
-            "This case has unsaved changes.",
+            self.tr("Testimony Desk"),
+            self.tr("This case has unsaved changes."),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
@@ -280,7 +288,7 @@ class MainWindow(QMainWindow):
             return None
         doc = self.editor.collect()
         if doc is None:
-            self.statusBar().showMessage("Please correct the marked fields.")
+            self.statusBar().showMessage(self.tr("Please correct the marked fields."))
         return doc
 
     def save_case(self) -> None:
@@ -290,7 +298,7 @@ class MainWindow(QMainWindow):
             return
         cases = self.session.store.cases
         self.save_action.setEnabled(False)
-        self.statusBar().showMessage("Saving…")
+        self.statusBar().showMessage(self.tr("Saving…"))
         # Keystrokes typed while the job runs would be lost when the saved case is shown
         # again, so the editor takes none until the outcome is known.
         self._focus_before_save = QApplication.focusWidget()
@@ -339,7 +347,7 @@ class MainWindow(QMainWindow):
             self._select_case(case_id)
         self._end_saving()
         reference = self.editor.title.text()
-        self.statusBar().showMessage(f"Saved {reference}")
+        self.statusBar().showMessage(self.tr("Saved {reference}").format(reference=reference))
 
     def _save_failed(self, exc: BaseException, doc: dict[str, Any]) -> None:
         if self._is_locked() or self.editor is None:
@@ -348,10 +356,10 @@ class MainWindow(QMainWindow):
         self._end_saving()
         if isinstance(exc, InvalidInputError):
             self.editor.show_error(exc, doc)
-            self.statusBar().showMessage("Please correct the marked fields.")
+            self.statusBar().showMessage(self.tr("Please correct the marked fields."))
             return
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Testimony Desk", describe_error(exc))
+        QMessageBox.warning(self, self.tr("Testimony Desk"), describe_error(exc))
 
     def _run_search(self) -> None:
         if self._is_locked():
@@ -375,19 +383,22 @@ class MainWindow(QMainWindow):
         if seq != self._search_seq or self._is_locked():
             return
         self.model.set_rows(rows)
-        self.statusBar().showMessage(f"{len(rows)} matching cases")
+        self.statusBar().showMessage(self.tr("{count} matching cases").format(count=len(rows)))
 
     # ------------------------------------------------------------------ actions
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import cases", "", "Case files (*.json *.jsonl *.csv);;All files (*)"
+            self,
+            self.tr("Import cases"),
+            "",
+            self.tr("Case files (*.json *.jsonl *.csv);;All files (*)"),
         )
         if paths:
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> None:
         session = self.session
-        self.statusBar().showMessage("Importing…")
+        self.statusBar().showMessage(self.tr("Importing…"))
         self._start(lambda: session.import_files(paths), self._imported)
 
     def _imported(self, result: Any) -> None:
@@ -395,8 +406,9 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         self.statusBar().showMessage(
-            f"Imported: {result.created} new, {result.updated} updated, "
-            f"{result.unchanged} unchanged"
+            self.tr("Imported: {created} new, {updated} updated, {unchanged} unchanged").format(
+                created=result.created, updated=result.updated, unchanged=result.unchanged
+            )
         )
 
     def closeEvent(self, event: Any) -> None:
@@ -449,7 +461,7 @@ class MainWindow(QMainWindow):
                 on_error(exc)
                 return
             self.statusBar().clearMessage()
-            QMessageBox.warning(self, "Testimony Desk", describe_error(exc))
+            QMessageBox.warning(self, self.tr("Testimony Desk"), describe_error(exc))
 
         job = workers.start(fn, finished, failed)
         self._jobs.add(job)

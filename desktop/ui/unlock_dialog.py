@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,13 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, TestimonyDeskError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"The vault could not be written or read ({exc.strerror or 'input/output error'})."
-    return f"Unexpected failure ({type(exc).__name__})."
+        reason = exc.strerror or QCoreApplication.translate("errors", "input/output error")
+        return QCoreApplication.translate(
+            "errors", "The vault could not be written or read ({reason})."
+        ).format(reason=reason)
+    return QCoreApplication.translate("errors", "Unexpected failure ({kind}).").format(
+        kind=type(exc).__name__
+    )
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -102,17 +107,17 @@ class UnlockDialog(_BusyDialog):
     def __init__(self, vault_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault_dir = vault_dir
-        self.setWindowTitle("Unlock — Testimony Desk")
+        self.setWindowTitle(self.tr("Unlock — Testimony Desk"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
-        self.use_recovery = QCheckBox("Use the recovery key instead")
+        self.use_recovery = QCheckBox(self.tr("Use the recovery key instead"))
         self.use_recovery.toggled.connect(self._toggle_recovery)
         form = QFormLayout()
-        self.prompt = QLabel("Passphrase:")
+        self.prompt = QLabel(self.tr("Passphrase:"))
         form.addRow(self.prompt, self.passphrase)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label("This vault is locked."))
+        layout.addWidget(_plain_label(self.tr("This vault is locked.")))
         layout.addLayout(form)
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.error)
@@ -120,7 +125,7 @@ class UnlockDialog(_BusyDialog):
         layout.addWidget(self.buttons)
 
     def _toggle_recovery(self, on: bool) -> None:
-        self.prompt.setText("Recovery key:" if on else "Passphrase:")
+        self.prompt.setText(self.tr("Recovery key:") if on else self.tr("Passphrase:"))
         self.passphrase.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
         )
@@ -129,7 +134,7 @@ class UnlockDialog(_BusyDialog):
     def _submit(self) -> None:
         secret = self.passphrase.text()
         if not secret:
-            self.error.setText("Type the passphrase first.")
+            self.error.setText(self.tr("Type the passphrase first."))
             return
         folder = self.vault_dir
         if self.use_recovery.isChecked():
@@ -155,7 +160,7 @@ class CreateVaultDialog(_BusyDialog):
         super().__init__(parent)
         self.vault_dir = vault_dir
         self.recovery_key = ""
-        self.setWindowTitle("Create your vault — Testimony Desk")
+        self.setWindowTitle(self.tr("Create your vault — Testimony Desk"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
@@ -163,15 +168,17 @@ class CreateVaultDialog(_BusyDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setObjectName("repeat")
         form = QFormLayout()
-        form.addRow("Passphrase:", self.passphrase)
-        form.addRow("Repeat:", self.repeat)
+        form.addRow(self.tr("Passphrase:"), self.passphrase)
+        form.addRow(self.tr("Repeat:"), self.repeat)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _plain_label(
-                "Everything you record is kept in an encrypted vault on this computer. "
-                f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters — several "
-                "unrelated words work well. Without it or the recovery key, nobody can open "
-                "the vault, not even you."
+                self.tr(
+                    "Everything you record is kept in an encrypted vault on this computer. "
+                    "Choose a passphrase of at least {minimum} characters — several "
+                    "unrelated words work well. Without it or the recovery key, nobody can open "
+                    "the vault, not even you."
+                ).format(minimum=MIN_PASSPHRASE_CHARS)
             )
         )
         layout.addLayout(form)
@@ -182,10 +189,14 @@ class CreateVaultDialog(_BusyDialog):
     def _submit(self) -> None:
         first, second = self.passphrase.text(), self.repeat.text()
         if len(first) < MIN_PASSPHRASE_CHARS:
-            self.error.setText(f"The passphrase needs at least {MIN_PASSPHRASE_CHARS} characters.")
+            self.error.setText(
+                self.tr("The passphrase needs at least {minimum} characters.").format(
+                    minimum=MIN_PASSPHRASE_CHARS
+                )
+            )
             return
         if first != second:
-            self.error.setText("The two passphrases differ.")
+            self.error.setText(self.tr("The two passphrases differ."))
             return
         folder = self.vault_dir
         self._run(lambda: app.create_vault(folder, first))
@@ -202,13 +213,15 @@ class RecoveryKeyDialog(QDialog):
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your recovery key")
+        self.setWindowTitle(self.tr("Your recovery key"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _plain_label(
-                "This recovery key opens the vault if the passphrase is forgotten. It is shown "
-                "only now. Write it on paper and keep it away from this computer."
+                self.tr(
+                    "This recovery key opens the vault if the passphrase is forgotten. It is shown "
+                    "only now. Write it on paper and keep it away from this computer."
+                )
             )
         )
         key = QPlainTextEdit(recovery_key)
@@ -220,7 +233,7 @@ class RecoveryKeyDialog(QDialog):
         key.setFont(font)
         key.setMaximumHeight(60)
         layout.addWidget(key)
-        self.confirm = QCheckBox("I have written the recovery key down")
+        self.confirm = QCheckBox(self.tr("I have written the recovery key down"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)

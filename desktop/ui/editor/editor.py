@@ -30,15 +30,6 @@ from desktop.intake.form import Form
 from desktop.intake.paths import concrete_path, get_path
 from desktop.ui.editor.fields import FieldWidget, make_field, plain_label
 
-_REQUIRED = {"en": "Required", "ru": "Обязательное поле", "kk": "Міндетті өріс"}
-_NEW_CASE = {"en": "New case (not saved yet)", "ru": "Новое дело (не сохранено)",
-             "kk": "Жаңа іс (әлі сақталмаған)"}  # fmt: skip
-_MISSING = {"en": "Missing for the UN WGEID: ", "ru": "Не хватает для РГНИ ООН: ",
-            "kk": "БҰҰ ЕЕЖЖ үшін жетіспейді: "}  # fmt: skip
-_COMPLETE = {"en": "All UN WGEID minimum elements are present.",
-             "ru": "Все минимальные сведения для РГНИ ООН есть.",
-             "kk": "БҰҰ ЕЕЖЖ үшін қажетті барлық мәлімет бар."}  # fmt: skip
-
 
 def _under(error_path: str, field_path: str) -> bool:
     return error_path == field_path or error_path.startswith((field_path + ".", field_path + "["))
@@ -134,7 +125,7 @@ class CaseEditor(QWidget):
         finally:
             self._loading = False
         self.general_error.hide()
-        self.title.setText(self._original.get("reference") or _NEW_CASE.get(self.lang, ""))
+        self.title.setText(self._original.get("reference") or self.tr("New case (not saved yet)"))
         self.is_open = True
         self.setEnabled(True)
         self._set_dirty(False)
@@ -181,11 +172,11 @@ class CaseEditor(QWidget):
     def _update_completeness(self) -> None:
         missing = missing_elements(self.draft())
         if missing:
-            text = _MISSING.get(self.lang, _MISSING["en"]) + ", ".join(
-                element_label(k, self.lang) for k in missing
+            text = self.tr("Missing for the UN WGEID: {elements}").format(
+                elements=", ".join(element_label(k, self.lang) for k in missing)
             )
         else:
-            text = _COMPLETE.get(self.lang, _COMPLETE["en"])
+            text = self.tr("All UN WGEID minimum elements are present.")
         self.completeness.setText(text)
 
     # ------------------------------------------------------------------ validation
@@ -202,7 +193,7 @@ class CaseEditor(QWidget):
             widget = self.widgets[field.id]
             problem = widget.problem()
             if problem is None and field.required and widget.is_empty():
-                problem = _REQUIRED.get(self.lang, _REQUIRED["en"])
+                problem = self.tr("Required")
             if problem:
                 widget.set_error(problem)
                 first = first or widget

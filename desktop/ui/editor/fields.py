@@ -13,7 +13,7 @@ import copy
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,9 +70,11 @@ def phone_problem(text: str) -> str | None:
     try:
         number = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
-        return "not a phone number: use the international format, e.g. +7 701 123 4567"
+        return QCoreApplication.translate(
+            "fields", "not a phone number: use the international format, e.g. {example}"
+        ).format(example="+7 701 123 4567")
     if not phonenumbers.is_valid_number(number):
-        return "not a valid phone number for its country code"
+        return QCoreApplication.translate("fields", "not a valid phone number for its country code")
     return None
 
 
@@ -194,7 +196,7 @@ class UrlsField(MultilineField):
     def problem(self) -> str | None:
         for i, url in enumerate(self.value(), 1):
             if not url.lower().startswith(_URL_PREFIXES) or " " in url:
-                return f"line {i}: not an http(s) link"
+                return self.tr("line {line}: not an http(s) link").format(line=i)
         return None
 
 
@@ -295,7 +297,7 @@ class EdtfHelper(QDialog):
 
     def __init__(self, parent: QWidget | None, text: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Date")
+        self.setWindowTitle(self.tr("Date"))
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.month = QSpinBox()
@@ -304,14 +306,14 @@ class EdtfHelper(QDialog):
         self.day = QSpinBox()
         self.day.setRange(0, 31)
         self.day.setSpecialValueText("—")
-        self.approximate = QCheckBox("approximate (~)")
-        self.uncertain = QCheckBox("uncertain (?)")
+        self.approximate = QCheckBox(self.tr("approximate (~)"))
+        self.uncertain = QCheckBox(self.tr("uncertain (?)"))
         self.error = plain_label()
         self.error.setStyleSheet("color: #b00020;")
         layout = QFormLayout(self)
-        layout.addRow("Year", self.year)
-        layout.addRow("Month", self.month)
-        layout.addRow("Day", self.day)
+        layout.addRow(self.tr("Year"), self.year)
+        layout.addRow(self.tr("Month"), self.month)
+        layout.addRow(self.tr("Day"), self.day)
         layout.addRow(self.approximate)
         layout.addRow(self.uncertain)
         layout.addRow(self.error)
@@ -374,7 +376,7 @@ class EdtfField(TextField):
         row.addWidget(self.edit)
         self.helper_button = QToolButton()
         self.helper_button.setText("…")
-        self.helper_button.setToolTip("Year / month / day helper")
+        self.helper_button.setToolTip(self.tr("Year / month / day helper"))
         self.helper_button.clicked.connect(self.open_helper)
         row.addWidget(self.helper_button)
         self._layout.insertLayout(0, row)
@@ -399,15 +401,15 @@ class _NameRow(QWidget):
         self.script = plain_label()
         self.script.setObjectName("name_script")
         self.script.setMinimumWidth(36)
-        self.script.setToolTip("Script, detected from the letters (ISO 15924)")
+        self.script.setToolTip(self.tr("Script, detected from the letters (ISO 15924)"))
         self.lang = QLineEdit(str(self.original.get("lang", "")))
         self.lang.setObjectName("name_lang")
-        self.lang.setPlaceholderText("lang")
-        self.lang.setToolTip("Language of this name (BCP 47: kk, ru, ug, zh, en)")
+        self.lang.setPlaceholderText(self.tr("lang"))
+        self.lang.setToolTip(self.tr("Language of this name (BCP 47: kk, ru, ug, zh, en)"))
         self.lang.setMaximumWidth(56)
         remove = QToolButton()
         remove.setText("✕")
-        remove.setToolTip("Remove this name")
+        remove.setToolTip(self.tr("Remove this name"))
         remove.clicked.connect(lambda: owner.remove_row(self))
         for widget in (self.value, self.script, self.lang, remove):
             layout.addWidget(widget)
@@ -445,7 +447,7 @@ class NamesField(FieldWidget):
         self.rows_layout = QVBoxLayout(box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows: list[_NameRow] = []
-        self.add_button = QPushButton("Add name")
+        self.add_button = QPushButton(self.tr("Add name"))
         self.add_button.setObjectName(f"add_{field.id}")
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self.rows_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -485,6 +487,7 @@ class NamesField(FieldWidget):
 
 EVENT_COLUMNS = ("type", "date", "facility", "locality", "country", "authority", "charges")
 EVENT_HEADERS = ("Type", "Date", "Facility", "Place", "Country", "Authority", "Charges")
+"""English column headings; the table shows :meth:`EventsField.headers` (translated)."""
 _PLACE_COLUMNS = ("facility", "locality", "country")
 
 
@@ -495,7 +498,7 @@ class EventsField(FieldWidget):
         super().__init__(field, lang)
         self.table = QTableWidget(0, len(EVENT_COLUMNS))
         self.table.setObjectName(f"field_{field.id}")
-        self.table.setHorizontalHeaderLabels(list(EVENT_HEADERS))
+        self.table.setHorizontalHeaderLabels(self.headers())
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(150)
@@ -505,17 +508,19 @@ class EventsField(FieldWidget):
         self._originals: list[dict[str, Any]] = []
         self.table.itemChanged.connect(self._emit)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add event")
+        self.add_button = QPushButton(self.tr("Add event"))
         self.add_button.setObjectName("add_event")
         self.add_button.clicked.connect(lambda: self.add_event({"type": "detained"}))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button = QPushButton("Up")
+        self.up_button = QPushButton(self.tr("Up"))
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton("Down")
+        self.down_button = QPushButton(self.tr("Down"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.date_button = QPushButton("Date…")
-        self.date_button.setToolTip("Year / month / day helper for the selected event's date")
+        self.date_button = QPushButton(self.tr("Date…"))
+        self.date_button.setToolTip(
+            self.tr("Year / month / day helper for the selected event's date")
+        )
         self.date_button.clicked.connect(self.date_helper)
         for b in (
             self.add_button,
@@ -532,6 +537,17 @@ class EventsField(FieldWidget):
         inner.addWidget(self.table)
         inner.addLayout(buttons)
         self._finish(container)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Type"),
+            self.tr("Date"),
+            self.tr("Facility"),
+            self.tr("Place"),
+            self.tr("Country"),
+            self.tr("Authority"),
+            self.tr("Charges"),
+        ]
 
     def _type_combo(self, key: str) -> QComboBox:
         combo = QComboBox()
@@ -622,10 +638,14 @@ class EventsField(FieldWidget):
         for row in range(self.table.rowCount()):
             date_problem = edtf_problem(self._cell(row, 1))
             if date_problem:
-                return f"row {row + 1}: date: {date_problem}"
+                return self.tr("row {row}: date: {problem}").format(
+                    row=row + 1, problem=date_problem
+                )
             country = self._cell(row, 4)
             if country and not is_country(country):
-                return f"row {row + 1}: country: use a two-letter code such as KZ or CN"
+                return self.tr("row {row}: country: use a two-letter code such as KZ or CN").format(
+                    row=row + 1
+                )
         return None
 
 
@@ -681,8 +701,10 @@ class HistoryField(FieldWidget):
             revision = detail.get("revision") if isinstance(detail, dict) else None
             text = f"{entry.get('at', '')}  {entry.get('action', '')}"
             if revision is not None:
-                text += f"  revision {revision}"
-            text += f"  device {str(entry.get('device', ''))[:12]}"
+                text += "  " + self.tr("revision {number}").format(number=revision)
+            text += "  " + self.tr("device {device}").format(
+                device=str(entry.get("device", ""))[:12]
+            )
             lines.append(text)
         self.view.setPlainText("\n".join(lines))
 

@@ -1,0 +1,118 @@
+"""Load the UI translation (and Qt's own) for a language; right-to-left for Uyghur.
+
+Translations are Qt Linguist files: sources ``resources/i18n/testimony_desk_<lang>.ts``,
+compiled ``.qm`` beside them (``python -m desktop.tools.i18n update|build``). Qt's own
+strings (dialog buttons such as Cancel/Save, the context menus of text fields) come from
+the ``qtbase_<lang>.qm`` that ships with PySide6; Qt has Russian and Kazakh but no Uyghur,
+so those few Qt strings stay English in the Uyghur UI.
+
+The language is chosen once at start (``install``): from the app configuration when the
+user picked one in Settings, else from the system locale, else English. A change in
+Settings takes effect at the next start (widgets already built keep their texts).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop.resources import resource_path
+from desktop.ui import app_config
+
+__all__ = [
+    "LANGUAGES",
+    "RTL_LANGUAGES",
+    "current_language",
+    "install",
+    "language_for_start",
+    "system_language",
+]
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "ru": "Русский",
+    "kk": "Қазақша",
+    "ug": "ئۇيغۇرچە",
+}
+"""UI language code → its own name (what the language menu shows)."""
+
+RTL_LANGUAGES = frozenset({"ug"})
+CATALOGUE = "testimony_desk"
+
+_state: dict[str, object] = {"lang": "en", "translators": []}
+
+
+def current_language() -> str:
+    """The language installed by :func:`install` (``en`` before any)."""
+    return str(_state["lang"])
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The first supported language among the system's UI languages, else ``en``."""
+    locale = locale or QLocale.system()
+    for name in [*locale.uiLanguages(), locale.name()]:
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def language_for_start(config: app_config.AppConfig | None = None) -> str:
+    """The configured language if it is supported, else the system's."""
+    config = config or app_config.load()
+    if config.language in LANGUAGES:
+        return str(config.language)
+    return system_language()
+
+
+def translation_file(lang: str) -> str:
+    return str(resource_path("i18n", f"{CATALOGUE}_{lang}.qm"))
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install(app: QCoreApplication, lang: str) -> list[str]:
+    """Make ``lang`` the UI language; return the catalogues loaded (for logs and tests).
+
+    Replaces translators installed by an earlier call. English needs no catalogue. The
+    default ``QLocale`` follows, so dates and numbers are formatted for the language, and
+    the layout runs right to left for Uyghur.
+    """
+    if lang not in LANGUAGES:
+        lang = "en"
+    old = _state["translators"]
+    assert isinstance(old, list)  # noqa: S101 - set only here
+    for translator in old:
+        app.removeTranslator(translator)
+    loaded: list[str] = []
+    translators: list[QTranslator] = []
+    if lang != "en":
+        candidates = [
+            (f"qtbase_{lang}", qt_translations_dir()),
+            (f"{CATALOGUE}_{lang}", str(resource_path("i18n"))),
+        ]
+        for name, folder in candidates:
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                translators.append(translator)
+                loaded.append(name)
+            else:
+                log.info("no translation catalogue %s for %s", name, lang)
+    _state["translators"] = translators
+    _state["lang"] = lang
+    QLocale.setDefault(QLocale(lang))
+    if isinstance(app, QApplication):
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if lang in RTL_LANGUAGES
+            else Qt.LayoutDirection.LeftToRight
+        )
+        app.setLayoutDirection(direction)
+    return loaded
