@@ -248,6 +248,10 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from desktop.ui.selftest import run_self_test
+
+        return run_self_test(Path(args.vault), _passphrase(args))
     from desktop.ui.main import run_gui
 
     return int(run_gui(Path(args.vault)))
@@ -279,7 +283,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    add("gui", cmd_gui, "launch the desktop application (the default)")
+    p = add("gui", cmd_gui, "launch the desktop application (the default)")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the main window on the vault, paint it and quit: 0 when all went well",
+    )
     p = add("init", cmd_init, "create a vault and print its recovery key once")
     p.add_argument("--hq", action="store_true", help="a headquarters vault (receives bundles)")
     p.add_argument("--name", help="organisation name (kept inside the encrypted database)")
@@ -316,23 +325,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def print_version() -> None:
+    """Versions of the app and of the libraries that matter for a bug report or an audit."""
+    import platform
+
+    import reportlab
     import sqlalchemy
 
     from desktop.store.engine import check_driver
 
     try:
-        cipher = check_driver()
+        cipher = check_driver()  # PRAGMA cipher_version on an in-memory connection
     except TestimonyDeskError:
         cipher = "NOT AVAILABLE"
     print(f"testimony-desk {__version__}")
     print(f"SQLCipher {cipher}")
     print(f"SQLAlchemy {sqlalchemy.__version__}")
     try:
+        import PySide6
         from PySide6 import QtCore
 
-        print(f"Qt {QtCore.qVersion()}")
+        print(f"Qt {QtCore.qVersion()} (PySide6 {PySide6.__version__})")
     except ImportError:
         print("Qt not installed")
+    print(f"reportlab {reportlab.Version}")
+    frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
+    print(f"Python {platform.python_version()}{frozen}")
 
 
 def _describe_os_error(exc: OSError) -> str:

@@ -54,12 +54,18 @@ def verify_in_background(window: MainWindow) -> workers.Job:
     return workers.start(store.verify, lambda _result: None, failed)
 
 
-def run_gui(vault_dir: Path) -> int:
+def application() -> QApplication:
+    """The QApplication with the app's fonts and UI language (also used by --self-test)."""
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Testimony Desk")
     install_fonts(qapp)
     i18n.install(qapp, i18n.language_for_start())
+    return qapp
+
+
+def run_gui(vault_dir: Path) -> int:
+    qapp = application()
     qapp.setQuitOnLastWindowClosed(False)
     state: dict[str, MainWindow | None] = {"window": None}
 
