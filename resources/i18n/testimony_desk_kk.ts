@@ -1,0 +1,410 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ" sourcelanguage="en">
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>New case (not saved yet)</source>
+        <translation>Жаңа іс (әлі сақталмаған)</translation>
+    </message>
+    <message>
+        <source>Missing for the UN WGEID: {elements}</source>
+        <translation>БҰҰ WGEID тобы үшін жетіспейді: {elements}</translation>
+    </message>
+    <message>
+        <source>All UN WGEID minimum elements are present.</source>
+        <translation>БҰҰ WGEID тобына қажетті ең аз мәліметтің бәрі бар.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Міндетті өріс</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Нөмірі</translation>
+    </message>
+    <message>
+        <source>Detained person</source>
+        <translation>Ұсталған адам</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Соңғы оқиға</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Ел</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Тексерілуі</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>Өтініштер</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>Қойманы құру — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
+        <translation>Сіз жазған барлық мәлімет осы компьютердегі шифрланған қоймада сақталады. Кемінде {minimum} таңбадан тұратын құпия фраза таңдаңыз — бір-бірімен байланысы жоқ бірнеше сөз жақсы жарайды. Онсыз немесе қалпына келтіру кілтінсіз қойманы ешкім аша алмайды, тіпті сіз де.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {minimum} characters.</source>
+        <translation>Құпия фраза кемінде {minimum} таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfField</name>
+    <message>
+        <source>Year / month / day helper</source>
+        <translation>Күнді енгізу: жыл / ай / күн</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfHelper</name>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>approximate (~)</source>
+        <translation>шамамен (~)</translation>
+    </message>
+    <message>
+        <source>uncertain (?)</source>
+        <translation>күмәнді (?)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Жыл</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Ай</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Күн</translation>
+    </message>
+</context>
+<context>
+    <name>EventsField</name>
+    <message>
+        <source>Add event</source>
+        <translation>Оқиға қосу</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Жоғары</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Төмен</translation>
+    </message>
+    <message>
+        <source>Date…</source>
+        <translation>Күні…</translation>
+    </message>
+    <message>
+        <source>Year / month / day helper for the selected event&apos;s date</source>
+        <translation>Таңдалған оқиғаның күнін енгізу: жыл / ай / күн</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Мекеме</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Ел</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Билік органы</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Айыптар</translation>
+    </message>
+    <message>
+        <source>row {row}: date: {problem}</source>
+        <translation>{row}-жол: күні: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: country: use a two-letter code such as KZ or CN</source>
+        <translation>{row}-жол: ел: KZ немесе CN сияқты екі әріпті кодты жазыңыз</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryField</name>
+    <message>
+        <source>revision {number}</source>
+        <translation>{number}-нұсқа</translation>
+    </message>
+    <message>
+        <source>device {device}</source>
+        <translation>құрылғы {device}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Search names in any script, places, testimonies…</source>
+        <translation>Кез келген жазудағы аттар, жерлер, куәліктер бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>The questionnaire cannot be used:
+{error}</source>
+        <translation>Сауалнаманы пайдалану мүмкін емес:
+{error}</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Түйіндеме</translation>
+    </message>
+    <message>
+        <source>Vault: {folder}</source>
+        <translation>Қойма: {folder}</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Негізгі</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>&amp;Қойма</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Іс</translation>
+    </message>
+    <message>
+        <source>&amp;Letters</source>
+        <translation>&amp;Хаттар</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхрондау</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Жаңа іс</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Құлыптау</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>Істер: {count}</translation>
+    </message>
+    <message>
+        <source>This case has unsaved changes.</source>
+        <translation>Бұл істе сақталмаған өзгерістер бар.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сақталуда…</translation>
+    </message>
+    <message>
+        <source>Saved {reference}</source>
+        <translation>Сақталды: {reference}</translation>
+    </message>
+    <message>
+        <source>{count} matching cases</source>
+        <translation>Табылған істер: {count}</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>Істерді импорттау</translation>
+    </message>
+    <message>
+        <source>Case files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>Іс файлдары (*.json *.jsonl *.csv);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
+        <translation>Импортталды: жаңа — {created}, жаңартылған — {updated}, өзгеріссіз — {unchanged}</translation>
+    </message>
+</context>
+<context>
+    <name>NamesField</name>
+    <message>
+        <source>Add name</source>
+        <translation>Ат қосу</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Қалпына келтіру кілтіңіз</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
+        <translation>Құпия фраза ұмытылса, қойманы осы қалпына келтіру кілті ашады. Ол тек қазір көрсетіледі. Оны қағазға жазып, осы компьютерден алыс жерде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down</source>
+        <translation>Қалпына келтіру кілтін жазып алдым</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock — Testimony Desk</source>
+        <translation>Құлыпты ашу — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Оның орнына қалпына келтіру кілтін пайдалану</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <source>This vault is locked.</source>
+        <translation>Бұл қойма құлыптаулы.</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Қалпына келтіру кілті:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>Алдымен құпия фразаны жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>UrlsField</name>
+    <message>
+        <source>line {line}: not an http(s) link</source>
+        <translation>{line}-жол: http(s) сілтемесі емес</translation>
+    </message>
+</context>
+<context>
+    <name>_NameRow</name>
+    <message>
+        <source>Script, detected from the letters (ISO 15924)</source>
+        <translation>Әріптерден анықталған жазу түрі (ISO 15924)</translation>
+    </message>
+    <message>
+        <source>lang</source>
+        <translation>тіл</translation>
+    </message>
+    <message>
+        <source>Language of this name (BCP 47: kk, ru, ug, zh, en)</source>
+        <translation>Бұл аттың тілі (BCP 47: kk, ru, ug, zh, en)</translation>
+    </message>
+    <message>
+        <source>Remove this name</source>
+        <translation>Бұл атты жою</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>input/output error</source>
+        <translation>енгізу-шығару қатесі</translation>
+    </message>
+    <message>
+        <source>The vault could not be written or read ({reason}).</source>
+        <translation>Қоймаға жазу немесе оны оқу мүмкін болмады ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unexpected failure ({kind}).</source>
+        <translation>Күтпеген ақау ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>not a phone number: use the international format, e.g. {example}</source>
+        <translation>телефон нөмірі емес: халықаралық пішімді қолданыңыз, мысалы {example}</translation>
+    </message>
+    <message>
+        <source>not a valid phone number for its country code</source>
+        <translation>ел коды бойынша жарамсыз телефон нөмірі</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,410 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>New case (not saved yet)</source>
+        <translation>Новое дело (ещё не сохранено)</translation>
+    </message>
+    <message>
+        <source>Missing for the UN WGEID: {elements}</source>
+        <translation>Не хватает для РГННИ ООН: {elements}</translation>
+    </message>
+    <message>
+        <source>All UN WGEID minimum elements are present.</source>
+        <translation>Все минимальные сведения для РГННИ ООН есть.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательное поле</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Detained person</source>
+        <translation>Задержанный</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Последнее событие</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>Обращения</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>Создание хранилища — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
+        <translation>Всё, что вы записываете, хранится в зашифрованном хранилище на этом компьютере. Выберите парольную фразу не короче {minimum} символов — хорошо подходят несколько не связанных между собой слов. Без неё или ключа восстановления никто не сможет открыть хранилище, даже вы.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {minimum} characters.</source>
+        <translation>Парольная фраза должна содержать не менее {minimum} символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfField</name>
+    <message>
+        <source>Year / month / day helper</source>
+        <translation>Ввод даты: год / месяц / день</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfHelper</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>approximate (~)</source>
+        <translation>приблизительно (~)</translation>
+    </message>
+    <message>
+        <source>uncertain (?)</source>
+        <translation>под сомнением (?)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+</context>
+<context>
+    <name>EventsField</name>
+    <message>
+        <source>Add event</source>
+        <translation>Добавить событие</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Date…</source>
+        <translation>Дата…</translation>
+    </message>
+    <message>
+        <source>Year / month / day helper for the selected event&apos;s date</source>
+        <translation>Ввод даты выбранного события: год / месяц / день</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Учреждение</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Орган власти</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Обвинения</translation>
+    </message>
+    <message>
+        <source>row {row}: date: {problem}</source>
+        <translation>строка {row}: дата: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: country: use a two-letter code such as KZ or CN</source>
+        <translation>строка {row}: страна: укажите двухбуквенный код, например KZ или CN</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryField</name>
+    <message>
+        <source>revision {number}</source>
+        <translation>версия {number}</translation>
+    </message>
+    <message>
+        <source>device {device}</source>
+        <translation>устройство {device}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Search names in any script, places, testimonies…</source>
+        <translation>Поиск по именам в любой письменности, местам, свидетельствам…</translation>
+    </message>
+    <message>
+        <source>The questionnaire cannot be used:
+{error}</source>
+        <translation>Анкету невозможно использовать:
+{error}</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Vault: {folder}</source>
+        <translation>Хранилище: {folder}</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>&amp;Хранилище</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Дело</translation>
+    </message>
+    <message>
+        <source>&amp;Letters</source>
+        <translation>&amp;Письма</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>Дел: {count}</translation>
+    </message>
+    <message>
+        <source>This case has unsaved changes.</source>
+        <translation>В этом деле есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved {reference}</source>
+        <translation>Сохранено: {reference}</translation>
+    </message>
+    <message>
+        <source>{count} matching cases</source>
+        <translation>Найдено дел: {count}</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>Импорт дел</translation>
+    </message>
+    <message>
+        <source>Case files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>Файлы дел (*.json *.jsonl *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
+        <translation>Импорт завершён: новых — {created}, обновлено — {updated}, без изменений — {unchanged}</translation>
+    </message>
+</context>
+<context>
+    <name>NamesField</name>
+    <message>
+        <source>Add name</source>
+        <translation>Добавить имя</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Ваш ключ восстановления</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
+        <translation>Этот ключ восстановления открывает хранилище, если парольная фраза забыта. Он показывается только сейчас. Запишите его на бумаге и храните вдали от этого компьютера.</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down</source>
+        <translation>Я записал(а) ключ восстановления</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock — Testimony Desk</source>
+        <translation>Разблокировка — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>Использовать ключ восстановления</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>This vault is locked.</source>
+        <translation>Хранилище заблокировано.</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Ключ восстановления:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>Сначала введите парольную фразу.</translation>
+    </message>
+</context>
+<context>
+    <name>UrlsField</name>
+    <message>
+        <source>line {line}: not an http(s) link</source>
+        <translation>строка {line}: это не ссылка http(s)</translation>
+    </message>
+</context>
+<context>
+    <name>_NameRow</name>
+    <message>
+        <source>Script, detected from the letters (ISO 15924)</source>
+        <translation>Письменность, определённая по буквам (ISO 15924)</translation>
+    </message>
+    <message>
+        <source>lang</source>
+        <translation>язык</translation>
+    </message>
+    <message>
+        <source>Language of this name (BCP 47: kk, ru, ug, zh, en)</source>
+        <translation>Язык этого имени (BCP 47: kk, ru, ug, zh, en)</translation>
+    </message>
+    <message>
+        <source>Remove this name</source>
+        <translation>Удалить это имя</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>input/output error</source>
+        <translation>ошибка ввода-вывода</translation>
+    </message>
+    <message>
+        <source>The vault could not be written or read ({reason}).</source>
+        <translation>Не удалось записать или прочитать хранилище ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unexpected failure ({kind}).</source>
+        <translation>Непредвиденный сбой ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>not a phone number: use the international format, e.g. {example}</source>
+        <translation>это не номер телефона: используйте международный формат, например {example}</translation>
+    </message>
+    <message>
+        <source>not a valid phone number for its country code</source>
+        <translation>номер недействителен для своего кода страны</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+</context>
+</TS>

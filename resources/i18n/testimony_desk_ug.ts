@@ -1,0 +1,410 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ug_CN" sourcelanguage="en">
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>New case (not saved yet)</source>
+        <translation>يېڭى دېلو (تېخى ساقلانمىدى)</translation>
+    </message>
+    <message>
+        <source>Missing for the UN WGEID: {elements}</source>
+        <translation>ب د ت WGEID گۇرۇپپىسى ئۈچۈن كەم: {elements}</translation>
+    </message>
+    <message>
+        <source>All UN WGEID minimum elements are present.</source>
+        <translation>ب د ت WGEID گۇرۇپپىسى تەلەپ قىلغان ئەڭ ئاز ئۇچۇرلارنىڭ ھەممىسى بار.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>زۆرۈر</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>نومۇرى</translation>
+    </message>
+    <message>
+        <source>Detained person</source>
+        <translation>تۇتۇلغان كىشى</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>ئاخىرقى ۋەقە</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>دۆلەت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ھالىتى</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>دەلىللىنىشى</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>مۇراجىئەتلەر</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>ئامبىرىڭىزنى قۇرۇش — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>مەخپىي جۈملە:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>قايتا:</translation>
+    </message>
+    <message>
+        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
+        <translation>خاتىرىلىگەنلىرىڭىزنىڭ ھەممىسى بۇ كومپيۇتېردىكى شىفىرلانغان ئامباردا ساقلىنىدۇ. كەم دېگەندە {minimum} ھەرپلىك مەخپىي جۈملە تاللاڭ — بىر-بىرىگە مۇناسىۋەتسىز بىرقانچە سۆز ياخشى. ئۇ ياكى ئەسلىگە كەلتۈرۈش ئاچقۇچى بولمىسا، ئامبارنى ھېچكىم ئاچالمايدۇ، ھەتتا سىزمۇ.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {minimum} characters.</source>
+        <translation>مەخپىي جۈملە كەم دېگەندە {minimum} ھەرپ بولۇشى كېرەك.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>ئىككى مەخپىي جۈملە ئوخشىمايدۇ.</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfField</name>
+    <message>
+        <source>Year / month / day helper</source>
+        <translation>چېسلا كىرگۈزۈش: يىل / ئاي / كۈن</translation>
+    </message>
+</context>
+<context>
+    <name>EdtfHelper</name>
+    <message>
+        <source>Date</source>
+        <translation>چېسلا</translation>
+    </message>
+    <message>
+        <source>approximate (~)</source>
+        <translation>تەخمىنىي (~)</translation>
+    </message>
+    <message>
+        <source>uncertain (?)</source>
+        <translation>ئېنىق ئەمەس (?)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>يىل</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ئاي</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>كۈن</translation>
+    </message>
+</context>
+<context>
+    <name>EventsField</name>
+    <message>
+        <source>Add event</source>
+        <translation>ۋەقە قوشۇش</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ئۆچۈرۈش</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>يۇقىرى</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>تۆۋەن</translation>
+    </message>
+    <message>
+        <source>Date…</source>
+        <translation>چېسلا…</translation>
+    </message>
+    <message>
+        <source>Year / month / day helper for the selected event&apos;s date</source>
+        <translation>تاللانغان ۋەقەنىڭ چېسلاسىنى كىرگۈزۈش: يىل / ئاي / كۈن</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>تۈرى</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>چېسلا</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>مۇئەسسەسە</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>جاي</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>دۆلەت</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>ھوقۇق ئورگىنى</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>ئەيىبلەشلەر</translation>
+    </message>
+    <message>
+        <source>row {row}: date: {problem}</source>
+        <translation>{row}-قۇر: چېسلا: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: country: use a two-letter code such as KZ or CN</source>
+        <translation>{row}-قۇر: دۆلەت: KZ ياكى CN دېگەندەك ئىككى ھەرپلىك كود يېزىڭ</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryField</name>
+    <message>
+        <source>revision {number}</source>
+        <translation>{number}-نەشرى</translation>
+    </message>
+    <message>
+        <source>device {device}</source>
+        <translation>ئۈسكۈنە {device}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Search names in any script, places, testimonies…</source>
+        <translation>ھەرقانداق يېزىقتىكى ئىسىملار، جايلار ۋە گۇۋاھلىقلاردىن ئىزدەش…</translation>
+    </message>
+    <message>
+        <source>The questionnaire cannot be used:
+{error}</source>
+        <translation>سوئالنامىنى ئىشلەتكىلى بولمايدۇ:
+{error}</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>دېلو</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>خۇلاسە</translation>
+    </message>
+    <message>
+        <source>Vault: {folder}</source>
+        <translation>ئامبار: {folder}</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>ئاساسىي</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>&amp;ئامبار</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;دېلو</translation>
+    </message>
+    <message>
+        <source>&amp;Letters</source>
+        <translation>&amp;خەتلەر</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;ماسقەدەملەش</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;ياردەم</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>يېڭى دېلو</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ساقلاش</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>ئىزدەش</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>ئەكىرىش…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قۇلۇپلاش</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>دېلولار: {count}</translation>
+    </message>
+    <message>
+        <source>This case has unsaved changes.</source>
+        <translation>بۇ دېلودا ساقلانمىغان ئۆزگەرتىشلەر بار.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>بەلگە قويۇلغان بۆلەكلەرنى تۈزىتىڭ.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>ساقلىنىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>Saved {reference}</source>
+        <translation>ساقلاندى: {reference}</translation>
+    </message>
+    <message>
+        <source>{count} matching cases</source>
+        <translation>تېپىلغان دېلولار: {count}</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>دېلولارنى ئەكىرىش</translation>
+    </message>
+    <message>
+        <source>Case files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>دېلو ھۆججەتلىرى (*.json *.jsonl *.csv);;بارلىق ھۆججەتلەر (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>ئەكىرىلىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
+        <translation>ئەكىرىلدى: يېڭى {created}، يېڭىلانغان {updated}، ئۆزگەرمىگەن {unchanged}</translation>
+    </message>
+</context>
+<context>
+    <name>NamesField</name>
+    <message>
+        <source>Add name</source>
+        <translation>ئىسىم قوشۇش</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىڭىز</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
+        <translation>مەخپىي جۈملە ئۇنتۇلۇپ قالسا، بۇ ئاچقۇچ ئامبارنى ئاچىدۇ. ئۇ پەقەت ھازىرلا كۆرسىتىلىدۇ. ئۇنى قەغەزگە يېزىپ، بۇ كومپيۇتېردىن يىراق يەردە ساقلاڭ.</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down</source>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىنى يېزىۋالدىم</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock — Testimony Desk</source>
+        <translation>قۇلۇپنى ئېچىش — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation>ئۇنىڭ ئورنىغا ئەسلىگە كەلتۈرۈش ئاچقۇچىنى ئىشلىتىش</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>مەخپىي جۈملە:</translation>
+    </message>
+    <message>
+        <source>This vault is locked.</source>
+        <translation>بۇ ئامبار قۇلۇپلانغان.</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچى:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>ئالدى بىلەن مەخپىي جۈملىنى كىرگۈزۈڭ.</translation>
+    </message>
+</context>
+<context>
+    <name>UrlsField</name>
+    <message>
+        <source>line {line}: not an http(s) link</source>
+        <translation>{line}-قۇر: http(s) ئۇلانمىسى ئەمەس</translation>
+    </message>
+</context>
+<context>
+    <name>_NameRow</name>
+    <message>
+        <source>Script, detected from the letters (ISO 15924)</source>
+        <translation>ھەرپلەردىن بايقالغان يېزىق (ISO 15924)</translation>
+    </message>
+    <message>
+        <source>lang</source>
+        <translation>تىل</translation>
+    </message>
+    <message>
+        <source>Language of this name (BCP 47: kk, ru, ug, zh, en)</source>
+        <translation>بۇ ئىسىمنىڭ تىلى (BCP 47: kk, ru, ug, zh, en)</translation>
+    </message>
+    <message>
+        <source>Remove this name</source>
+        <translation>بۇ ئىسىمنى ئۆچۈرۈش</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>input/output error</source>
+        <translation>كىرگۈزۈش-چىقىرىش خاتالىقى</translation>
+    </message>
+    <message>
+        <source>The vault could not be written or read ({reason}).</source>
+        <translation>ئامبارغا يازغىلى ياكى ئۇنى ئوقۇغىلى بولمىدى ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unexpected failure ({kind}).</source>
+        <translation>كۈتۈلمىگەن خاتالىق ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>not a phone number: use the international format, e.g. {example}</source>
+        <translation>تېلېفون نومۇرى ئەمەس: خەلقئارالىق شەكىلنى ئىشلىتىڭ، مەسىلەن {example}</translation>
+    </message>
+    <message>
+        <source>not a valid phone number for its country code</source>
+        <translation>دۆلەت كودىغا ماس كەلمەيدىغان تېلېفون نومۇرى</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,191 @@
+# mypy: disallow-untyped-calls=False
+"""Translations: catalogues load, are complete for Russian and Kazakh, match their .qm;
+Qt's own buttons are translated; Uyghur runs right to left; the language is chosen from
+the app configuration or the system locale."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Session
+from desktop.tools import i18n as tools
+from desktop.ui import app_config, i18n
+from desktop.ui.main_window import MainWindow
+from desktop.ui.unlock_dialog import UnlockDialog
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+@pytest.fixture
+def language(qapp: QApplication) -> Iterator[object]:
+    """Install a language for one test; English (no catalogue, left to right) afterwards."""
+
+    def use(lang: str) -> list[str]:
+        return i18n.install(qapp, lang)
+
+    yield use
+    i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "catalogues", "new_case"),
+    [
+        ("ru", ["qtbase_ru", "testimony_desk_ru"], "Новое дело"),
+        ("kk", ["qtbase_kk", "testimony_desk_kk"], "Жаңа іс"),
+        # Qt itself has no Uyghur catalogue: its few strings stay English.
+        ("ug", ["testimony_desk_ug"], "يېڭى دېلو"),
+    ],
+)
+def test_each_translation_loads(
+    language: object, lang: str, catalogues: list[str], new_case: str
+) -> None:
+    assert language(lang) == catalogues  # type: ignore[operator]
+    assert i18n.current_language() == lang
+    assert QCoreApplication.translate("MainWindow", "New case") == new_case
+    assert QLocale().name().startswith(lang)
+
+
+def test_english_installs_no_catalogue(language: object) -> None:
+    language("ru")  # type: ignore[operator]
+    assert language("en") == []  # type: ignore[operator]
+    assert QCoreApplication.translate("MainWindow", "New case") == "New case"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_russian_and_kazakh_are_complete(lang: str) -> None:
+    found = tools.messages(tools.ts_path(lang))
+    assert len(found) > 50
+    unfinished = [f"{m.context}: {m.source}" for m in found if m.unfinished]
+    assert unfinished == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "ug"])
+def test_translations_keep_every_placeholder(lang: str) -> None:
+    """A lost ``{count}`` would show a wrong message; a stray one would raise KeyError."""
+    for m in tools.messages(tools.ts_path(lang)):
+        if m.unfinished:
+            continue
+        assert sorted(PLACEHOLDER.findall(m.translation)) == sorted(
+            PLACEHOLDER.findall(m.source)
+        ), f"{lang} {m.context}: {m.source!r} → {m.translation!r}"
+        if m.source.startswith("&"):
+            assert m.translation.startswith("&"), f"{lang}: keyboard accelerator lost"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "ug"])
+def test_committed_qm_is_built_from_the_ts(tmp_path: Path, lang: str) -> None:
+    fresh = tmp_path / f"{lang}.qm"
+    tools.compile_ts(tools.ts_path(lang), fresh)
+    assert tools.qm_path(lang).read_bytes() == fresh.read_bytes(), (
+        "run: python -m desktop.tools.i18n build"
+    )
+
+
+def test_qt_dialog_buttons_are_translated_in_russian(language: object, qtbot: QtBot) -> None:
+    language("ru")  # type: ignore[operator]
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Testimony Desk",
+        "?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+    )
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Save).text() == "Сохранить"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).text() == "Закрыть"
+
+
+def test_uyghur_main_window_runs_right_to_left(
+    language: object, qtbot: QtBot, session: Session
+) -> None:
+    language("ug")  # type: ignore[operator]
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.editor is not None
+        assert window.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.menus["case"].title() == "&دېلو"
+        assert window.count_label.text() == "دېلولار: 0"
+    finally:
+        session.lock()
+
+
+def test_english_main_window_runs_left_to_right(qtbot: QtBot, session: Session) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    try:
+        assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.menus["case"].title() == "&Case"
+    finally:
+        session.lock()
+
+
+def test_russian_main_window_and_unlock_dialog(
+    language: object, qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    language("ru")  # type: ignore[operator]
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    try:
+        assert window.lang == "ru"
+        assert window.menus["vault"].title() == "&Хранилище"
+        assert window.count_label.text() == "Дел: 0"
+        assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Задержанный"
+        assert window.editor is not None
+        # The form's own labels follow the UI language too.
+        assert window.editor.groups["detained"].title() == "Задержанный"
+    finally:
+        session.lock()
+    dialog = UnlockDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Разблокировка — Testimony Desk"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+
+
+# ---------------------------------------------------------------- choosing the language
+def test_app_config_round_trip_and_location(tmp_path: Path) -> None:
+    path = app_config.config_path()  # under the test's own XDG_CONFIG_HOME (conftest)
+    assert path.is_relative_to(Path.home())
+    assert app_config.load() == app_config.AppConfig()
+    app_config.save(app_config.AppConfig(language="kk"))
+    assert app_config.load().language == "kk"
+    assert path.read_text(encoding="utf-8").strip() == '{"language": "kk"}'
+    app_config.save(app_config.AppConfig())
+    assert app_config.load().language is None
+
+
+@pytest.mark.parametrize(
+    "content", ["", "not json", "[1, 2]", '{"language": 5}', '{"language": "../../x"}', "\xff"]
+)
+def test_app_config_bad_file_gives_defaults(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "app.json"
+    path.write_text(content, encoding="utf-8")
+    assert app_config.load(path) == app_config.AppConfig()
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [("kk_KZ", "kk"), ("ru_RU", "ru"), ("ug_CN", "ug"), ("de_DE", "en"), ("en_US", "en")],
+)
+def test_system_language(system: str, expected: str) -> None:
+    assert i18n.system_language(QLocale(system)) == expected
+
+
+def test_configured_language_wins_over_the_system() -> None:
+    assert i18n.language_for_start(app_config.AppConfig(language="ug")) == "ug"
+    unsupported = i18n.language_for_start(app_config.AppConfig(language="xx"))
+    assert unsupported == i18n.system_language()
