@@ -14,10 +14,11 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Float, and_, delete, false, func, literal, select, text, tuple_, update
+from sqlalchemy import case as case_when
 from sqlalchemy.engine import Connection, Engine
 
 from desktop.errors import InvalidInputError, NotFoundError
@@ -29,9 +30,19 @@ from desktop.store.models import (
     Event,
     Person,
     PersonName,
+    SyncExportState,
     Testimony,
 )
-from desktop.store.search import SearchHit, search_generic, search_sqlite
+from desktop.store.search import (
+    RANK as SEARCH_RANK,
+)
+from desktop.store.search import (
+    SearchHit,
+    build_match,
+    build_tsquery,
+    search_generic,
+    search_sqlite,
+)
 
 CHILD_TABLES = (Person, PersonName, Event, Testimony, Appeal, Attachment)
 _CHUNK = 500
@@ -53,6 +64,42 @@ class CaseSummary:
     country: str | None
     appeals: int
     updated: str
+    # Case list only (``CaseRepository.page``); the CLI's ``list --json`` shows none of them.
+    place: str = ""
+    last_event_lower: str = ""  # ISO date, '' when undated: the date sort key
+    appeal_state: str = ""  # status of the last appeal, '' without appeals
+    received_by_hq: bool = False  # HQ acknowledged the case's current version
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows: search text and filters, all applied in SQL.
+
+    Empty tuples mean "any". The date range is compared with the last event's EDTF date (its
+    earliest and latest possible day): a case matches when that span overlaps
+    [``date_from``, ``date_to``]; undated cases match no date range.
+    """
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    verifications: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return self == CaseFilter(text=self.text) and not self.text.strip()
+
+
+# Sort keys of the case list; "relevance" (search rank) only with search text.
+SORT_KEYS = ("reference", "detained", "last_event", "place", "status", "verification", "appeals")
+RELEVANCE = "relevance"
+
+
+@dataclass(frozen=True)
+class CaseSort:
+    key: str = "reference"
+    descending: bool = False
 
 
 @dataclass(frozen=True)
@@ -393,6 +440,160 @@ class CaseRepository:
         with self.engine.connect() as conn:
             return [CaseSummary(*row) for row in conn.execute(stmt).all()]
 
+    # ------------------------------------------------------------------ case list
+    def page(
+        self,
+        filt: CaseFilter = CaseFilter(),
+        sort: CaseSort = CaseSort(),
+        *,
+        after: CaseSummary | None = None,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> list[CaseSummary]:
+        """One page of the case list: filtered, searched and sorted in SQL.
+
+        Column sorts page by keyset: the next page starts after the last row of the previous
+        one (``after``), ``ORDER BY column, id`` on a (column, id) index, so every page costs
+        the same however far the list was scrolled. Relevance order (search text without a
+        column sort) ranks all matches and pages by ``offset``.
+        """
+        relevance = sort.key == RELEVANCE and bool(filt.text.strip())
+        stmt = self._summary_select().where(*self._conditions(filt)).limit(limit)
+        if relevance:
+            rank = self._rank_subquery(filt.text)
+            if rank is not None:
+                stmt = (
+                    stmt.join(rank, rank.c.case_id == Case.id)
+                    .order_by(rank.c.score, Case.id)
+                    .offset(offset)
+                )
+                with self.engine.connect() as conn:
+                    return [_summary(r) for r in conn.execute(stmt).all()]
+        column = _sort_column(sort.key)
+        # The tiebreaker runs in the same direction, so one (column, id) index serves both.
+        if sort.descending:
+            stmt = stmt.order_by(column.desc(), Case.id.desc())
+        else:
+            stmt = stmt.order_by(column, Case.id)
+        if after is not None:
+            last = (_sort_value(after, sort.key), after.id)
+            key = tuple_(column, Case.id)
+            stmt = stmt.where(key < tuple_(*last) if sort.descending else key > tuple_(*last))
+        elif offset:
+            stmt = stmt.offset(offset)
+        with self.engine.connect() as conn:
+            return [_summary(r) for r in conn.execute(stmt).all()]
+
+    def count_matching(self, filt: CaseFilter = CaseFilter()) -> int:
+        """How many cases the case list shows with this filter."""
+        conditions = self._conditions(filt)
+        if not conditions:
+            return self.count()
+        stmt = select(func.count()).select_from(Case).where(*conditions)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
+
+    def countries(self) -> list[str]:
+        """The countries cases are filed under (detention country), for the filter."""
+        stmt = select(Case.country).where(Case.country.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return sorted(str(c) for (c,) in conn.execute(stmt))
+
+    @staticmethod
+    def _summary_select() -> Any:
+        received = case_when(
+            (
+                and_(
+                    SyncExportState.received.is_(True),
+                    SyncExportState.exported_hash == Case.content_hash,
+                ),
+                literal(True),
+            ),
+            else_=false(),
+        )
+        return select(
+            Case.id,
+            Case.reference,
+            Case.detained_name,
+            Case.status,
+            Case.verification,
+            Case.last_event_date,
+            Case.country,
+            Case.appeal_count,
+            Case.updated,
+            Case.place,
+            Case.last_event_lower,
+            Case.appeal_state,
+            received,
+        ).outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+
+    def _conditions(self, filt: CaseFilter) -> list[Any]:
+        conditions: list[Any] = []
+        if filt.statuses:
+            conditions.append(Case.status.in_(filt.statuses))
+        if filt.verifications:
+            conditions.append(Case.verification.in_(filt.verifications))
+        if filt.countries:
+            conditions.append(Case.country.in_(filt.countries))
+        if filt.date_from is not None:
+            conditions.append(Case.last_event_upper >= filt.date_from.isoformat())
+        if filt.date_to is not None:
+            conditions.append(Case.last_event_lower <= filt.date_to.isoformat())
+        if filt.date_from is not None or filt.date_to is not None:
+            conditions.append(Case.last_event_lower != "")  # undated: in no date range
+        if filt.text.strip():
+            conditions.append(self._text_condition(filt.text))
+        return conditions
+
+    def _text_condition(self, query: str) -> Any:
+        """Cases whose search index matches ``query`` (the same meaning as ``search``)."""
+        if self._sqlite:
+            match = build_match(query)
+            if match is None:
+                return false()
+            return Case.id.in_(
+                select(text("case_id"))
+                .select_from(text("case_search"))
+                .where(text("case_search MATCH :match").bindparams(match=match))
+            )
+        if self.engine.dialect.name == "postgresql":
+            tsquery = build_tsquery(query)
+            if tsquery is None:
+                return false()
+            return Case.id.in_(
+                select(text("case_id"))
+                .select_from(text("case_search"))
+                .where(text("document @@ to_tsquery('simple', :q)").bindparams(q=tsquery))
+            )
+        ids = [h.id for h in self.search(query, limit=10_000)]
+        return Case.id.in_(ids)
+
+    def _rank_subquery(self, query: str) -> Any:
+        """(case_id, score) of every match, smaller score = better (FTS5 BM25 / ts_rank)."""
+        if self._sqlite:
+            match = build_match(query)
+            if match is None:
+                return None
+            sql = f"SELECT case_id, {SEARCH_RANK} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608, E501
+            params: dict[str, str] = {"match": match}
+        elif self.engine.dialect.name == "postgresql":
+            tsquery = build_tsquery(query)
+            if tsquery is None:
+                return None
+            sql = (
+                "SELECT case_id, -ts_rank(document, to_tsquery('simple', :q)) AS score "
+                "FROM case_search WHERE document @@ to_tsquery('simple', :q)"
+            )
+            params = {"q": tsquery}
+        else:
+            return None
+        return (
+            text(sql)
+            .bindparams(**params)
+            .columns(case_id=Case.id.type, score=Float())
+            .subquery("rank")
+        )
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         with self.engine.connect() as conn:
             if self._sqlite:
@@ -415,3 +616,50 @@ class CaseRepository:
     def verify_history(self) -> history.HistoryReport:
         with self.engine.connect() as conn:
             return history.verify(conn)
+
+
+_SORT_COLUMNS: dict[str, Any] = {
+    "reference": Case.reference,
+    "detained": Case.detained_name,
+    "last_event": Case.last_event_lower,
+    "place": Case.place,
+    "status": Case.status,
+    "verification": Case.verification,
+    "appeals": Case.appeal_count,
+}
+_SORT_FIELDS = {
+    "reference": "reference",
+    "detained": "detained_name",
+    "last_event": "last_event_lower",
+    "place": "place",
+    "status": "status",
+    "verification": "verification",
+    "appeals": "appeals",
+}
+
+
+def _sort_column(key: str) -> Any:
+    return _SORT_COLUMNS.get(key, Case.reference)
+
+
+def _sort_value(row: CaseSummary, key: str) -> Any:
+    return getattr(row, _SORT_FIELDS.get(key, "reference"))
+
+
+def _summary(row: Any) -> CaseSummary:
+    (case_id, reference, name, status, verification, last, country, appeals, updated) = row[:9]
+    return CaseSummary(
+        case_id,
+        reference,
+        name,
+        status,
+        verification,
+        last,
+        country,
+        appeals,
+        updated,
+        place=row[9],
+        last_event_lower=row[10],
+        appeal_state=row[11],
+        received_by_hq=bool(row[12]),
+    )

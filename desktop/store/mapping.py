@@ -81,21 +81,48 @@ def display_name(person: dict[str, Any] | None) -> str:
     return str(person["names"][0]["value"])
 
 
+def place_text(place: dict[str, Any] | None) -> str:
+    """A place as one short line for the case list: facility, locality or region, country."""
+    if not place:
+        return ""
+    parts = [place.get("facility"), place.get("locality") or place.get("region")]
+    parts.append(place.get("country"))
+    return ", ".join(str(p) for p in parts if p)
+
+
 def summary_fields(doc: dict[str, Any]) -> dict[str, Any]:
-    """Denormalized columns for the case list: detained person, latest event, country."""
-    latest: tuple[Any, str] | None = None
+    """Denormalized columns for the case list.
+
+    The detained person; the latest event (by its earliest possible date) with its EDTF
+    bounds; the country and place of the first detention-type event that names them; the
+    number of appeals and the state of the last one.
+    """
+    latest: tuple[Any, str, Any] | None = None
     country = None
+    place = ""
     for event in doc.get("events", []):
-        lower, _ = _bounds(event.get("date"))
+        lower, upper = _bounds(event.get("date"))
         if lower is not None and (latest is None or lower >= latest[0]):
-            latest = (lower, str(event["date"]))
-        place = event.get("place") or {}
-        if country is None and event.get("type") in DETENTION_TYPES and place.get("country"):
-            country = place["country"]
+            latest = (lower, str(event["date"]), upper)
+        where = event.get("place") or {}
+        if event.get("type") in DETENTION_TYPES:
+            if country is None and where.get("country"):
+                country = where["country"]
+            if not place:
+                place = place_text(where)
+    appeals = doc.get("appeals", [])
     return {
         "detained_name": display_name(detained_person(doc)),
         "last_event_date": latest[1] if latest else None,
         "country": country,
+        "place": place,
+        "last_event_lower": latest[0].isoformat() if latest else "",
+        # An open end ("2018-03/..") is still going on: it reaches every later date.
+        "last_event_upper": (latest[2].isoformat() if latest[2] else "9999-12-31")
+        if latest
+        else "",
+        "appeal_count": len(appeals),
+        "appeal_state": str(appeals[-1].get("status") or "") if appeals else "",
     }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -61,6 +62,15 @@ class Case(Base):
     detained_name: Mapped[str] = mapped_column(Text, default="")
     last_event_date: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
     country: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    # Case list columns (migration 0004), never NULL so that (column, id) keyset paging and
+    # sorting run on plain indexes: the detention place as shown, the last event's EDTF
+    # bounds as ISO dates ('' when undated; the date-range filter and the date sort), and
+    # the number and state of appeals.
+    place: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    last_event_lower: Mapped[str] = mapped_column(String(10), default="", server_default=text("''"))
+    last_event_upper: Mapped[str] = mapped_column(String(10), default="", server_default=text("''"))
+    appeal_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    appeal_state: Mapped[str] = mapped_column(String(16), default="", server_default=text("''"))
 
     persons: Mapped[list[Person]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Person.position"
@@ -249,7 +259,14 @@ class Setting(Base):
 
 
 Index("ix_events_date_lower", Event.date_lower)
-Index("ix_cases_status", Case.status)
+# One (column, id) index per sortable case-list column: ORDER BY column, id LIMIT n and the
+# keyset condition (column, id) > (last value, last id) read only the rows of one page.
+Index("ix_cases_status", Case.status, Case.id)
+Index("ix_cases_verification_id", Case.verification, Case.id)
+Index("ix_cases_detained_name_id", Case.detained_name, Case.id)
+Index("ix_cases_place_id", Case.place, Case.id)
+Index("ix_cases_last_event_lower_id", Case.last_event_lower, Case.id)
+Index("ix_cases_appeal_count_id", Case.appeal_count, Case.id)
 
 
 # ---------------------------------------------------------------------- sync (issue 5)

@@ -18,7 +18,7 @@ from desktop.domain.names import fold, transliterate
 
 MAX_QUERY_TERMS = 16
 # Column weights for bm25(case_search, case_id, names, latin, places, body).
-_RANK = "bm25(case_search, 0.0, 10.0, 6.0, 4.0, 1.0)"
+RANK = "bm25(case_search, 0.0, 10.0, 6.0, 4.0, 1.0)"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -73,7 +73,7 @@ def search_sqlite(conn: Connection, query: str, limit: int = 50) -> list[SearchH
     rows = conn.execute(
         text(
             "SELECT c.id, c.reference, c.detained_name, c.status, s.score FROM ("  # noqa: S608
-            f"SELECT case_id, {_RANK} AS score FROM case_search "
+            f"SELECT case_id, {RANK} AS score FROM case_search "
             "WHERE case_search MATCH :match ORDER BY score LIMIT :limit"
             ") AS s JOIN cases AS c ON c.id = s.case_id ORDER BY s.score"
         ),
