@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +36,9 @@ from desktop.case_text import render_case_text
 from desktop.errors import InvalidInputError
 from desktop.intake.form import Form, default_form
 from desktop.interchange.case_format import normalize_case
-from desktop.store.cases import CaseSummary, WriteResult
+from desktop.store.cases import CaseFilter, CaseSummary, WriteResult
 from desktop.ui import i18n, workers
+from desktop.ui.case_filters import CaseFilterBar
 from desktop.ui.case_list import CaseListModel
 from desktop.ui.editor import CaseEditor
 from desktop.ui.editor.fields import plain_label
@@ -63,10 +64,7 @@ class MainWindow(QMainWindow):
         # user typed something else (or cleared the field) is stale and is dropped.
         self._search_seq = 0
 
-        cases = session.store.cases
-        self.model = CaseListModel(
-            lambda offset, limit: cases.summaries(offset=offset, limit=limit), cases.count, lang
-        )
+        self.model = CaseListModel(session.store.cases, lang)
         self.table = QTableView()
         self.table.setObjectName("case_table")
         self.table.setModel(self.model)
@@ -76,7 +74,14 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Sorting happens in the store (ORDER BY), never in the view: setSortingEnabled would
+        # make Qt sort only the rows fetched so far.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._sort_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._show_case)
+        self.filters = CaseFilterBar(lang)
+        self.filters.changed.connect(self._run_search)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._focus_list)
 
         self.detail = QPlainTextEdit()  # plain text: case data is never interpreted as HTML
         self.detail.setObjectName("case_detail")
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -189,15 +196,63 @@ class MainWindow(QMainWindow):
         """After Lock nothing may touch the store again: the engine could reconnect."""
         return self.session.unlocked.is_locked
 
+    def current_filter(self) -> CaseFilter:
+        """The search text and the filter bar as one filter (applied in SQL)."""
+        return self.filters.current(self.search.text().strip())
+
     def refresh(self) -> None:
+        """Read the list again now (after a save or an import), keeping search and filters."""
         if self._is_locked():
             return
         self._search_seq += 1
-        self.model.reload()
+        cases = self.session.store.cases
+        self.model.set_filter(self.current_filter())
         if self.model.canFetchMore():
             self.model.fetchMore()
-        count = self.session.store.cases.count()
-        self.count_label.setText(self.tr("{count} cases").format(count=count))
+        self.filters.set_countries(cases.countries())
+        self._show_count(cases.count())
+
+    def _show_count(self, total: int) -> None:
+        """Status bar: "N cases", or "shown of total" while a search or filter narrows."""
+        filt = self.model.case_filter
+        if filt.is_empty():
+            self.count_label.setText(self.tr("{count} cases").format(count=total))
+            return
+        locale = self.locale()
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=locale.toString(self.model.matching), total=locale.toString(total)
+            )
+        )
+
+    def _sort_clicked(self, column: int) -> None:
+        """A header click: sort by that column (asc → desc → default order) in the store."""
+        if self._is_locked():
+            return
+        sort = self.model.next_sort(column)
+        if sort != self.model.user_sort:
+            current = self._shown_id
+            self.model.set_sort(sort)
+            if self.model.canFetchMore():
+                self.model.fetchMore()
+            if current is not None:
+                self._select_case(current)
+        self._show_sort()
+
+    def _show_sort(self) -> None:
+        header = self.table.horizontalHeader()
+        column = self.model.sort_column()
+        sort = self.model.user_sort
+        header.setSortIndicatorShown(column >= 0)
+        if column >= 0 and sort is not None:
+            order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(column, order)
+
+    def _focus_list(self) -> None:
+        """Enter in the search field: go to the list (the first row when none is current)."""
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _show_case(self, current: QModelIndex, previous: QModelIndex) -> None:
         """Open the selected case; with unsaved edits, ask first (Cancel keeps the old row).
@@ -362,28 +417,44 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Testimony Desk"), describe_error(exc))
 
     def _run_search(self) -> None:
+        """Search text or filters changed: count and first page in a worker job.
+
+        Later pages are read as the list scrolls. A result that arrives after the user typed
+        on (or cleared the field) is stale and dropped.
+        """
         if self._is_locked():
             return
-        query = self.search.text().strip()
-        if not query:
+        self._search_timer.stop()
+        filt = self.current_filter()
+        if filt.is_empty():
             self.refresh()
             return
         self._search_seq += 1
         seq = self._search_seq
         cases = self.session.store.cases
+        model = self.model
 
-        def work() -> list[CaseSummary]:
-            hits = cases.search(query, limit=200)
-            summaries = {s.id: s for s in cases.summaries_for([h.id for h in hits])}
-            return [summaries[h.id] for h in hits if h.id in summaries]
+        def work() -> tuple[int, list[CaseSummary], int]:
+            count, rows = model.first_page(filt)
+            return count, rows, cases.count()
 
-        self._start(work, lambda rows: self._show_results(rows, seq))
+        self._start(work, lambda result: self._show_results(filt, result, seq))
 
-    def _show_results(self, rows: list[CaseSummary], seq: int) -> None:
+    def _show_results(
+        self, filt: CaseFilter, result: tuple[int, list[CaseSummary], int], seq: int
+    ) -> None:
         if seq != self._search_seq or self._is_locked():
             return
-        self.model.set_rows(rows)
-        self.statusBar().showMessage(self.tr("{count} matching cases").format(count=len(rows)))
+        count, rows, total = result
+        current = self._shown_id
+        self.model.show_result(filt, count, rows)
+        if current is not None:
+            self._select_case(current)
+        self._show_count(total)
+        if filt.text:
+            self.statusBar().showMessage(self.tr("{count} matching cases").format(count=count))
+        else:
+            self.statusBar().clearMessage()
 
     # ------------------------------------------------------------------ actions
     def choose_import(self) -> None:
@@ -438,7 +509,7 @@ class MainWindow(QMainWindow):
         self._shown_id = None
         if self.editor is not None:
             self.editor.clear()
-        self.model.set_rows([])
+        self.model.clear()
         self.search.clear()
         self._search_timer.stop()
         self.session.lock()

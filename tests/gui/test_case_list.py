@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.store.cases import CaseSummary
+from desktop.store.cases import CaseFilter, CaseSort, CaseSummary
 from desktop.ui.case_list import COLUMNS, PAGE, CaseListModel
 
 
@@ -27,26 +27,43 @@ def _summary(i: int, status: str = "open", verification: str = "reported") -> Ca
         country="CN" if i % 2 else None,
         appeals=i % 3,
         updated="2026-01-01T00:00:00Z",
+        place="Ghulja, CN" if i % 2 else "",
+        appeal_state="sent" if i % 3 else "",
+        received_by_hq=i == 1,
     )
 
 
 class FakeStore:
-    """Stands in for the repository: counts calls so that laziness can be checked."""
+    """Stands in for the repository (reference order only): counts reads for laziness.
+
+    A fetch is recorded as (offset, limit): the keyset position ``after`` is turned back
+    into the offset it stands for, so the tests read like the paging they check.
+    """
 
     def __init__(self, n: int) -> None:
         self.rows = [_summary(i) for i in range(n)]
         self.fetches: list[tuple[int, int]] = []
 
-    def fetch(self, offset: int, limit: int) -> list[CaseSummary]:
+    def page(
+        self,
+        filt: CaseFilter = CaseFilter(),  # noqa: B008
+        sort: CaseSort = CaseSort(),  # noqa: B008
+        *,
+        after: CaseSummary | None = None,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> list[CaseSummary]:
+        if after is not None:
+            offset = next(i + 1 for i, r in enumerate(self.rows) if r.id >= after.id)
         self.fetches.append((offset, limit))
         return self.rows[offset : offset + limit]
 
-    def total(self) -> int:
+    def count_matching(self, filt: CaseFilter = CaseFilter()) -> int:  # noqa: B008
         return len(self.rows)
 
 
 def _model(store: FakeStore, lang: str = "en") -> CaseListModel:
-    model = CaseListModel(store.fetch, store.total, lang)
+    model = CaseListModel(store, lang)
     model.reload()
     return model
 
@@ -106,8 +123,9 @@ def test_cells_labels_and_ids() -> None:
     def row(r: int) -> list[Any]:
         return [model.data(model.index(r, c)) for c in range(len(COLUMNS))]
 
-    assert row(0) == ["TD-2020-00000", "Invented Person 0", "", "", "Open", "Reported", "0"]
-    assert row(1)[2:4] == ["2018-03~", "CN"]
+    assert row(0) == ["TD-2020-00000", "Invented Person 0", "", "", "Open", "Reported", "0", ""]
+    assert row(1)[2:4] == ["2018-03~", "Ghulja, CN"]
+    assert row(1)[6:] == ["1 · Sent", "✓"]  # count · state of the last appeal; HQ has it
     # A known key shows its label; a key from a newer version shows as it is.
     assert row(2)[4] == "Detention confirmed"
     assert row(2)[5] == "some-future-level"
@@ -129,7 +147,7 @@ def test_fetch_more_without_more_to_fetch_changes_nothing() -> None:
     store = FakeStore(PAGE + 20)
     model = _model(store)
     model.fetchMore(QModelIndex())
-    model.set_rows([store.rows[7], store.rows[3]])
+    model.show_result(CaseFilter(text="x"), 2, [store.rows[7], store.rows[3]])
     assert not model.canFetchMore(QModelIndex())  # a result list is complete
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 2
@@ -149,9 +167,9 @@ def test_model_keeps_qt_invariants(qtlog: Any) -> None:
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     _fetch_all(model)
     assert model.rowCount() == PAGE + 20
-    model.set_rows([store.rows[7], store.rows[3]])
+    model.show_result(CaseFilter(text="x"), 2, [store.rows[7], store.rows[3]])
     model.fetchMore(QModelIndex())
-    model.set_rows([])
+    model.clear()
     del tester
     model.reload()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)

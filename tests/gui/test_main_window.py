@@ -72,9 +72,9 @@ def test_import_shows_the_row_and_selecting_it_shows_the_case(
     assert window.model.rowCount() == 1
     assert _cell(window, 0, 0) == EXAMPLE_REF
     assert _cell(window, 0, 1) == "Ерлан Сапарұлы"
-    assert _cell(window, 0, 3) == "CN"
+    assert _cell(window, 0, 3) == "Bole, CN"  # place of the first detention-type event
     assert _cell(window, 0, 4) == "Open"  # the status vocabulary's English label
-    assert _cell(window, 0, 6) == "1"  # one appeal
+    assert _cell(window, 0, 6) == "1 · Sent"  # one appeal, and the state of the last one
     assert window.detail.toPlainText() == ""  # nothing selected yet
 
     _click_row(qtbot, window.table, 0)
@@ -188,14 +188,15 @@ def test_a_late_search_result_does_not_replace_a_newer_view(
     window = four_cases
     release = threading.Event()
     started = threading.Event()
-    real_search = CaseRepository.search
+    real_count = CaseRepository.count_matching
 
-    def slow_search(self: CaseRepository, query: str, limit: int = 50) -> Any:
-        started.set()
-        release.wait(30)
-        return real_search(self, query, limit)
+    def slow_count(self: CaseRepository, filt: Any) -> Any:
+        if filt.text:  # the search's job; the full list (cleared field) is not held up
+            started.set()
+            release.wait(30)
+        return real_count(self, filt)
 
-    monkeypatch.setattr(CaseRepository, "search", slow_search)
+    monkeypatch.setattr(CaseRepository, "count_matching", slow_count)
     window.search.clear()
     qtbot.keyClicks(window.search, "Erlan")
     qtbot.waitUntil(started.is_set, timeout=10_000)
@@ -273,6 +274,16 @@ def test_lock_clears_the_view_and_locks_the_session(
         CaseRepository,
         "summaries",
         lambda self, **kw: opened.append("summaries") or [],  # type: ignore[func-returns-value]
+    )
+    monkeypatch.setattr(
+        CaseRepository,
+        "page",
+        lambda self, *a, **kw: opened.append("page") or [],  # type: ignore[func-returns-value]
+    )
+    monkeypatch.setattr(
+        CaseRepository,
+        "count_matching",
+        lambda self, *a: opened.append("count_matching") or 0,  # type: ignore[func-returns-value]
     )
     assert not window._search_timer.isActive()
     window._search_timer.timeout.emit()
