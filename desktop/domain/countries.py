@@ -20,7 +20,12 @@ __all__ = ["all_countries", "country_name", "is_country"]
 
 # Fallback chain per UI language: a missing Kazakh name is better shown in Russian, which
 # every Kazakh reader of these letters also reads, than in English.
-_FALLBACKS: dict[str, tuple[str, ...]] = {"en": (), "ru": ("ru",), "kk": ("kk", "ru")}
+_FALLBACKS: dict[str, tuple[str, ...]] = {
+    "en": (),
+    "ru": ("ru",),
+    "kk": ("kk", "ru"),
+    "ug": ("ug",),  # the Uyghur UI (iso-codes has every name in Uyghur)
+}
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +44,7 @@ def is_country(code: str) -> bool:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    """Short name of the country ``code`` in ``lang`` (``en``, ``ru``, ``kk``).
+    """Short name of the country ``code`` in ``lang`` (``en``, ``ru``, ``kk``, ``ug``).
 
     The English name is the common one where ISO gives a longer official form ("Taiwan",
     "Bolivia"); translations fall back kk → ru → en. Other languages get English. An

@@ -93,12 +93,73 @@ class Vocabulary:
         return len(self.keys)
 
 
+# Uyghur (Arabic script) labels of the vocabularies the case editor and the case list show;
+# the others, and any key missing here, fall back to English like every other language.
+_UYGHUR: dict[str, dict[str, str]] = {
+    "status": {
+        "open": "ئوچۇق",
+        "appealed": "مۇراجىئەت قىلىندى",
+        "released": "قويۇپ بېرىلدى",
+        "confirmed-detained": "تۇتۇپ تۇرۇلۇشى دەلىللەندى",
+        "sentenced": "ھۆكۈم قىلىندى",
+        "deceased": "ۋاپات بولدى",
+        "unknown": "نامەلۇم",
+        "closed": "يېپىلدى",
+    },
+    "confidentiality": {"public": "ئاممىۋى", "restricted": "چەكلىك", "confidential": "مەخپىي"},
+    "verification": {
+        "reported": "خەۋەر قىلىنغان",
+        "partially-verified": "قىسمەن دەلىللەنگەن",
+        "corroborated": "ئىسپاتلانغان",
+        "documented": "ھۆججەت بىلەن دەلىللەنگەن",
+    },
+    "sex": {"female": "ئايال", "male": "ئەر", "other": "باشقا", "unknown": "نامەلۇم"},
+    "relationship": {
+        "spouse": "جۆرىسى",
+        "parent": "ئاتا-ئانىسى",
+        "child": "بالىسى",
+        "sibling": "قېرىندىشى",
+        "grandparent": "بوۋىسى ياكى مومىسى",
+        "grandchild": "نەۋرىسى",
+        "relative": "باشقا تۇغقىنى",
+        "friend": "دوستى",
+        "colleague": "خىزمەتدىشى",
+        "neighbour": "قوشنىسى",
+        "other": "باشقا",
+    },
+    "event_type": {
+        "summoned": "چاقىرتىلدى",
+        "detained": "تۇتۇلدى",
+        "arrested": "قولغا ئېلىندى",
+        "disappeared": "غايىب بولدى",
+        "transferred": "يۆتكەلدى",
+        "sentenced": "ھۆكۈم قىلىندى",
+        "released": "قويۇپ بېرىلدى",
+        "deceased": "ۋاپات بولدى",
+        "last-contact": "ئاخىرقى ئالاقە",
+        "passport-confiscated": "پاسپورتى تارتىۋېلىندى",
+        "family-harassed": "ئائىلىسىگە پاراكەندىچىلىك سېلىندى",
+        "other": "باشقا",
+    },
+    "medium": {
+        "in-person": "يۈز تۇرانە",
+        "phone": "تېلېفوندا",
+        "video": "سىنلىق",
+        "written": "يازما",
+        "other": "باشقا",
+    },
+    "publish": {"no": "ئېلان قىلماسلىق", "anonymized": "ئىسمى يوشۇرۇن", "named": "ئىسمى بىلەن"},
+}
+
+
 def _vocab(name: str, rows: list[tuple[str, str, str, str]]) -> Vocabulary:
     """Build a vocabulary from ``(key, en, ru, kk)`` rows; fails loudly on a bad table."""
     keys = tuple(r[0] for r in rows)
     if len(set(keys)) != len(keys):  # pragma: no cover - guards the tables below
         raise ValueError(f"duplicate key in vocabulary {name}")
     labels = {key: {"en": en, "ru": ru, "kk": kk} for key, en, ru, kk in rows}
+    for key, text in _UYGHUR.get(name, {}).items():
+        labels[key]["ug"] = text
     return Vocabulary(name=name, keys=keys, labels=labels)
 
 

@@ -29,28 +29,42 @@ from typing import Any
 __all__ = ["ELEMENTS", "element_label", "missing_elements"]
 
 ELEMENTS: dict[str, dict[str, str]] = {
-    "full_name": {"en": "full name", "ru": "полное имя", "kk": "толық аты-жөні"},
+    "full_name": {
+        "en": "full name",
+        "ru": "полное имя",
+        "kk": "толық аты-жөні",
+        "ug": "تولۇق ئىسمى",
+    },
     "date": {
         "en": "date of disappearance",
         "ru": "дата исчезновения",
         "kk": "жоғалған күні",
+        "ug": "غايىب بولغان ۋاقتى",
     },
     "place": {
         "en": "place of arrest or last seen",
         "ru": "место ареста или где видели в последний раз",
         "kk": "ұсталған не соңғы рет көрінген жері",
+        "ug": "تۇتۇلغان ياكى ئاخىرقى قېتىم كۆرۈلگەن جايى",
     },
     "responsible": {
         "en": "who is believed responsible",
         "ru": "кто предположительно несёт ответственность",
         "kk": "кім жауапты деп саналады",
+        "ug": "كىم جاۋابكار دەپ قارىلىدۇ",
     },
     "family_steps": {
         "en": "steps taken by the family",
         "ru": "действия, предпринятые семьёй",
         "kk": "отбасы жасаған әрекеттер",
+        "ug": "ئائىلىسى قىلغان ھەرىكەتلەر",
     },
-    "submitter": {"en": "who submits", "ru": "кто подаёт сообщение", "kk": "кім жолдайды"},
+    "submitter": {
+        "en": "who submits",
+        "ru": "кто подаёт сообщение",
+        "kk": "кім жолдайды",
+        "ug": "كىم يوللايدۇ",
+    },
 }
 """Element key → label per language, in the order the WGEID form asks for them."""
 

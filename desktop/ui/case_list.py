@@ -18,8 +18,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.domain.countries import country_name, is_country
 from desktop.domain.vocab import APPEAL_STATUS, STATUS, VERIFICATION, Vocabulary
 from desktop.store.cases import RELEVANCE, CaseFilter, CaseSort, CaseSummary
+from desktop.ui.i18n import format_edtf
 
 PAGE = 500
 COLUMNS = (
@@ -207,6 +209,14 @@ class CaseListModel(QAbstractTableModel):
                 return row
         return -1
 
+    def place_text(self, s: CaseSummary) -> str:
+        """The place with its country code (last part, as the store writes it) named in the
+        UI language: "Ghulja, CN" → "Ghulja, Китай"."""
+        head, sep, last = s.place.rpartition(", ")
+        if is_country(last):
+            return head + sep + country_name(last, self._lang)
+        return s.place
+
     def appeals_text(self, s: CaseSummary) -> str:
         if not s.appeals:
             return "0"
@@ -222,8 +232,8 @@ class CaseListModel(QAbstractTableModel):
             values = (
                 s.reference,
                 s.detained_name,
-                s.last_event_date or "",
-                s.place,
+                format_edtf(s.last_event_date, self._lang),
+                self.place_text(s),
                 _label(STATUS, s.status, self._lang),
                 _label(VERIFICATION, s.verification, self._lang),
                 self.appeals_text(s),

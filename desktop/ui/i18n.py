@@ -14,8 +14,9 @@ Settings takes effect at the next start (widgets already built keep their texts)
 from __future__ import annotations
 
 import logging
+import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
@@ -25,6 +26,7 @@ __all__ = [
     "LANGUAGES",
     "RTL_LANGUAGES",
     "current_language",
+    "format_edtf",
     "install",
     "language_for_start",
     "system_language",
@@ -116,3 +118,46 @@ def install(app: QCoreApplication, lang: str) -> list[str]:
         )
         app.setLayoutDirection(direction)
     return loaded
+
+
+# ---------------------------------------------------------------- dates for display
+_DAY_PATTERN = {"en": "d MMM yyyy", "ru": "dd.MM.yyyy", "kk": "dd.MM.yyyy", "ug": "yyyy-MM-dd"}
+_SINGLE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]?)$")
+
+
+def _format_single(text: str, lang: str, locale: QLocale) -> str:
+    match = _SINGLE.match(text)
+    if match is None:
+        return text  # unspecified digits (201X), open ends (..): the EDTF text says it best
+    year, month, day, qualifier = match.groups()
+    if day:
+        date = QDate(int(year), int(month), int(day))
+        if not date.isValid():
+            return text
+        shown = locale.toString(date, _DAY_PATTERN.get(lang, "yyyy-MM-dd"))
+    elif month:
+        if not 1 <= int(month) <= 12:
+            return text
+        if lang == "en":
+            name = locale.monthName(int(month), QLocale.FormatType.ShortFormat)
+        else:  # the nominative ("март", not "марта"), lower case as inside a sentence
+            name = locale.standaloneMonthName(int(month), QLocale.FormatType.LongFormat).lower()
+        shown = f"{year}-يىلى {name}" if lang == "ug" else f"{name} {year}"
+    else:
+        shown = year
+    return shown + qualifier
+
+
+def format_edtf(text: str | None, lang: str | None = None) -> str:
+    """An EDTF date as the UI language writes it: ``2018-03-15`` → ``15.03.2018`` (ru),
+    ``2018-03~`` → ``март 2018~``, intervals ``A – B``. The qualifiers ``? ~ %`` stay as
+    they are (they are the notation the editor uses); text that is not a simple date is
+    shown unchanged. For display only: the case keeps the EDTF text."""
+    if not text:
+        return ""
+    lang = lang or current_language()
+    locale = QLocale(lang)
+    if "/" in text:
+        start, _, end = text.partition("/")
+        return " – ".join(_format_single(p, lang, locale) if p else "…" for p in (start, end))
+    return _format_single(text, lang, locale)

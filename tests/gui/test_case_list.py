@@ -124,7 +124,8 @@ def test_cells_labels_and_ids() -> None:
         return [model.data(model.index(r, c)) for c in range(len(COLUMNS))]
 
     assert row(0) == ["TD-2020-00000", "Invented Person 0", "", "", "Open", "Reported", "0", ""]
-    assert row(1)[2:4] == ["2018-03~", "Ghulja, CN"]
+    # Dates and countries as the UI language writes them (the case keeps "2018-03~", "CN").
+    assert row(1)[2:4] == ["Mar 2018~", "Ghulja, China"]
     assert row(1)[6:] == ["1 · Sent", "✓"]  # count · state of the last appeal; HQ has it
     # A known key shows its label; a key from a newer version shows as it is.
     assert row(2)[4] == "Detention confirmed"
@@ -140,6 +141,9 @@ def test_labels_follow_the_language() -> None:
     _fetch_all(model)
     label = model.data(model.index(0, 4))
     assert label and label != "Open"
+    ru = _model(FakeStore(2), lang="ru")
+    _fetch_all(ru)
+    assert [ru.data(ru.index(1, c)) for c in (2, 3)] == ["март 2018~", "Ghulja, Китай"]
 
 
 def test_fetch_more_without_more_to_fetch_changes_nothing() -> None:

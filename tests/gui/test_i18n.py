@@ -189,3 +189,39 @@ def test_configured_language_wins_over_the_system() -> None:
     assert i18n.language_for_start(app_config.AppConfig(language="ug")) == "ug"
     unsupported = i18n.language_for_start(app_config.AppConfig(language="xx"))
     assert unsupported == i18n.system_language()
+
+
+# ---------------------------------------------------------------- localized dates
+@pytest.mark.parametrize(
+    ("lang", "text", "shown"),
+    [
+        ("en", "2018-03-15", "15 Mar 2018"),
+        ("ru", "2018-03-15", "15.03.2018"),
+        ("kk", "2018-03-15", "15.03.2018"),
+        ("ug", "2018-03-15", "2018-03-15"),
+        ("en", "2018-03~", "Mar 2018~"),
+        ("ru", "2018-03~", "март 2018~"),
+        ("kk", "2018-12?", "желтоқсан 2018?"),
+        ("ug", "2018-03", "2018-يىلى مارت"),
+        ("ru", "2018%", "2018%"),
+        ("ru", "2018-03/2019-01-02", "март 2018 – 02.01.2019"),
+        ("ru", "/2019", "… – 2019"),
+        ("ru", "2018-03/..", "март 2018 – .."),
+        ("ru", "201X", "201X"),  # unspecified digits: the notation itself
+        ("ru", "2018-02-30", "2018-02-30"),  # not a day: shown as typed, never invented
+        ("ru", None, ""),
+    ],
+)
+def test_edtf_dates_are_shown_in_the_ui_language(lang: str, text: str | None, shown: str) -> None:
+    assert i18n.format_edtf(text, lang) == shown
+
+
+def test_country_names_in_every_ui_language() -> None:
+    from desktop.domain.countries import country_name
+
+    assert [country_name("KZ", lang) for lang in ("en", "ru", "kk", "ug")] == [
+        "Kazakhstan",
+        "Казахстан",
+        "Қазақстан",
+        "قازاقىستان",
+    ]

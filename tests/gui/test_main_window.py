@@ -72,7 +72,7 @@ def test_import_shows_the_row_and_selecting_it_shows_the_case(
     assert window.model.rowCount() == 1
     assert _cell(window, 0, 0) == EXAMPLE_REF
     assert _cell(window, 0, 1) == "Ерлан Сапарұлы"
-    assert _cell(window, 0, 3) == "Bole, CN"  # place of the first detention-type event
+    assert _cell(window, 0, 3) == "Bole, China"  # place of the first detention-type event
     assert _cell(window, 0, 4) == "Open"  # the status vocabulary's English label
     assert _cell(window, 0, 6) == "1 · Sent"  # one appeal, and the state of the last one
     assert window.detail.toPlainText() == ""  # nothing selected yet

@@ -65,6 +65,7 @@ def test_an_other_event_counts_as_a_family_step() -> None:
 
 def test_labels_exist_in_every_language() -> None:
     for key in ELEMENTS:
-        for lang in ("en", "ru", "kk"):
+        for lang in ("en", "ru", "kk", "ug"):
             assert element_label(key, lang)
-    assert element_label("date", "ug") == "date of disappearance"  # English fallback
+    assert element_label("date", "ug") == "غايىب بولغان ۋاقتى"
+    assert element_label("date", "de") == "date of disappearance"  # English fallback
