@@ -21,7 +21,46 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Any status</source>
+        <translation>Кез келген мәртебе</translation>
+    </message>
+    <message>
+        <source>Any verification</source>
+        <translation>Кез келген тексерілу</translation>
+    </message>
+    <message>
+        <source>Country of detention</source>
+        <translation>Ұсталған елі</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Кез келген ел</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Бастап</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Дейін</translation>
+    </message>
+    <message>
+        <source>Date of the latest event: YYYY, YYYY-MM or YYYY-MM-DD. A case is shown when its latest event&apos;s date overlaps the range.</source>
+        <translation>Соңғы оқиғаның күні: ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК (цифрмен). Соңғы оқиғасының күні осы аралыққа түсетін іс көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сүзгілерді тазарту</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
+    <message>
+        <source>HQ acknowledged the current version of this case</source>
+        <translation>Орталық кеңсе бұл істің қазіргі нұсқасын алғанын растады</translation>
+    </message>
     <message>
         <source>Reference</source>
         <translation>Нөмірі</translation>
@@ -35,8 +74,24 @@
         <translation>Соңғы оқиға</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>Ел</translation>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Received by HQ: a tick when HQ acknowledged the current version</source>
+        <translation>Орталық кеңсе алды: қазіргі нұсқаны алғанын растаса, белгі қойылады</translation>
+    </message>
+    <message>
+        <source>Where the person was detained (first detention event)</source>
+        <translation>Адам қай жерде ұсталды (алғашқы ұсталу оқиғасы)</translation>
+    </message>
+    <message>
+        <source>Date of the latest event</source>
+        <translation>Соңғы оқиғаның күні</translation>
     </message>
     <message>
         <source>Status</source>
@@ -261,6 +316,10 @@
     <message>
         <source>{count} cases</source>
         <translation>Істер: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{total} ішінен {shown}</translation>
     </message>
     <message>
         <source>This case has unsaved changes.</source>

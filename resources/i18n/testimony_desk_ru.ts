@@ -21,7 +21,46 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Any verification</source>
+        <translation>Любая проверка</translation>
+    </message>
+    <message>
+        <source>Country of detention</source>
+        <translation>Страна задержания</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Любая страна</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Date of the latest event: YYYY, YYYY-MM or YYYY-MM-DD. A case is shown when its latest event&apos;s date overlaps the range.</source>
+        <translation>Дата последнего события: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД (цифрами). Дело показывается, если дата его последнего события попадает в этот промежуток.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
+    <message>
+        <source>HQ acknowledged the current version of this case</source>
+        <translation>Центральный офис подтвердил получение текущей версии этого дела</translation>
+    </message>
     <message>
         <source>Reference</source>
         <translation>Номер</translation>
@@ -35,8 +74,24 @@
         <translation>Последнее событие</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>Страна</translation>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ЦО</translation>
+    </message>
+    <message>
+        <source>Received by HQ: a tick when HQ acknowledged the current version</source>
+        <translation>Получено ЦО: галочка, если центральный офис подтвердил получение текущей версии</translation>
+    </message>
+    <message>
+        <source>Where the person was detained (first detention event)</source>
+        <translation>Где человек был задержан (первое событие задержания)</translation>
+    </message>
+    <message>
+        <source>Date of the latest event</source>
+        <translation>Дата последнего события</translation>
     </message>
     <message>
         <source>Status</source>
@@ -261,6 +316,10 @@
     <message>
         <source>{count} cases</source>
         <translation>Дел: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} из {total}</translation>
     </message>
     <message>
         <source>This case has unsaved changes.</source>

@@ -21,7 +21,46 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Any status</source>
+        <translation>ھەرقانداق ھالەت</translation>
+    </message>
+    <message>
+        <source>Any verification</source>
+        <translation>ھەرقانداق دەلىللىنىش</translation>
+    </message>
+    <message>
+        <source>Country of detention</source>
+        <translation>تۇتۇلغان دۆلىتى</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>ھەرقانداق دۆلەت</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>باشلىنىشى</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>ئاخىرى</translation>
+    </message>
+    <message>
+        <source>Date of the latest event: YYYY, YYYY-MM or YYYY-MM-DD. A case is shown when its latest event&apos;s date overlaps the range.</source>
+        <translation>ئاخىرقى ۋەقەنىڭ چېسلاسى: YYYY، YYYY-MM ياكى YYYY-MM-DD. ئاخىرقى ۋەقەسىنىڭ چېسلاسى بۇ ئارىلىققا توغرا كەلگەن دېلو كۆرسىتىلىدۇ.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>سۈزگۈچلەرنى تازىلاش</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
+    <message>
+        <source>HQ acknowledged the current version of this case</source>
+        <translation>باش ئىشخانا بۇ دېلونىڭ نۆۋەتتىكى نۇسخىسىنى تاپشۇرۇۋالغانلىقىنى دەلىللىدى</translation>
+    </message>
     <message>
         <source>Reference</source>
         <translation>نومۇرى</translation>
@@ -35,8 +74,24 @@
         <translation>ئاخىرقى ۋەقە</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>دۆلەت</translation>
+        <source>Place</source>
+        <translation>جاي</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>باش ئىشخانا</translation>
+    </message>
+    <message>
+        <source>Received by HQ: a tick when HQ acknowledged the current version</source>
+        <translation>باش ئىشخانا تاپشۇرۇۋالدى: نۆۋەتتىكى نۇسخىنى تاپشۇرۇۋالغانلىقىنى دەلىللىسە بەلگە قويۇلىدۇ</translation>
+    </message>
+    <message>
+        <source>Where the person was detained (first detention event)</source>
+        <translation>كىشى قەيەردە تۇتۇلغان (تۇنجى تۇتۇلۇش ۋەقەسى)</translation>
+    </message>
+    <message>
+        <source>Date of the latest event</source>
+        <translation>ئاخىرقى ۋەقەنىڭ چېسلاسى</translation>
     </message>
     <message>
         <source>Status</source>
@@ -261,6 +316,10 @@
     <message>
         <source>{count} cases</source>
         <translation>دېلولار: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{total} دىن {shown}</translation>
     </message>
     <message>
         <source>This case has unsaved changes.</source>
