@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import functools
 import hashlib
 import sys
 from collections.abc import Callable
@@ -51,17 +52,65 @@ def _write(path: Path, data: bytes) -> None:
 
 
 # ---------------------------------------------------------------------- recipients
-def cmd_recipients(args: argparse.Namespace) -> int:
-    from desktop.cli import print_json
-    from desktop.letters.recipients import load_directory
+def _vault_given(args: argparse.Namespace) -> bool:
+    """List the vault's own recipients when the vault can be opened without a prompt."""
+    from desktop.vault.vault import Vault
 
-    directory = load_directory()
+    unlockable = bool(getattr(args, "passphrase_file", None)) or bool(
+        getattr(args, "recovery_key_file", None)
+    )
+    return unlockable and Vault(args.vault).exists()
+
+
+def cmd_recipients(args: argparse.Namespace) -> int:
+    from desktop.cli import open_session, print_json
+    from desktop.letters.recipients import load_directory
+    from desktop.letters.vault_recipients import directory_for, import_recipients, vault_ids
+
+    if args.action == "import":
+        if not args.file:
+            raise UsageError("recipients import needs a FILE.yaml")
+        path = Path(args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInputError(
+                f"cannot read the file ({exc.strerror})", source=str(path)
+            ) from None
+        session = open_session(args)
+        try:
+            added = import_recipients(session.store, data, str(path))
+        finally:
+            session.lock()
+        for r in added:
+            if not r.verified:
+                _warn(f"the postal address of {r.id} is not verified")
+        ids = ", ".join(r.id for r in added)
+        plural = "s" if len(added) != 1 else ""
+        print(f"imported {len(added)} recipient{plural} into the vault: {ids}")
+        return 0
+    if args.action is not None or args.file:
+        raise UsageError("recipients takes no argument but 'import FILE.yaml'")
+    own: set[str] = set()
+    if _vault_given(args):
+        session = open_session(args)
+        try:
+            directory = directory_for(session.store)
+            own = vault_ids(session.store)
+        finally:
+            session.lock()
+    else:
+        directory = load_directory()
     if args.json:
-        print_json([r.as_json() for r in directory.all()])
+        print_json(
+            [{**r.as_json(), "source_kind": "vault" if r.id in own else "shipped"}
+             for r in directory.all()]
+        )  # fmt: skip
         return 0
     for r in directory.all():
         mark = "" if r.verified else "\t(address not verified)"
-        print(f"{r.id}\t{r.country}\t{','.join(r.languages)}\t{r.name_in('en')}{mark}")
+        vault = "\t(vault)" if r.id in own else ""
+        print(f"{r.id}\t{r.country}\t{','.join(r.languages)}\t{r.name_in('en')}{mark}{vault}")
     return 0
 
 
@@ -77,18 +126,18 @@ def cmd_letter(args: argparse.Namespace) -> int:
         raise UsageError("--out-dir and --combined are for --batch")
     from desktop.cli import open_session
     from desktop.letters.appeals import AppealLog
-    from desktop.letters.service import LetterService, settings_from_store
+    from desktop.letters.service import LetterService, attachment_images, settings_from_store
 
     out = Path(args.out)
     _check_out(out, Path(args.vault))
-    service = LetterService()
     session = open_session(args)
     try:
+        service = LetterService.for_store(session.store)
         case = session.store.cases.get(args.ref)
         settings = settings_from_store(session.store, _today(args))
         composed = service.compose(
             case, args.to, template=args.template, lang=args.lang, settings=settings,
-            page_size=args.page_size,
+            page_size=args.page_size, images=lambda: attachment_images(session, case),
         )  # fmt: skip
         for warning in composed.warnings:
             _warn(warning)
@@ -141,16 +190,16 @@ def _letter_batch(args: argparse.Namespace) -> int:
     from desktop.letters.appeals import record_appeal
     from desktop.letters.refusal import LetterRefused
     from desktop.letters.render import render_letters
-    from desktop.letters.service import LetterService, settings_from_store
+    from desktop.letters.service import LetterService, attachment_images, settings_from_store
 
     target = Path(args.out_dir or args.combined)
     _check_out(target, Path(args.vault))
-    service = LetterService()
-    for warning in service.warnings_for(args.to):
-        _warn(warning)
     session = open_session(args)
     written = 0
     try:
+        service = LetterService.for_store(session.store)
+        for warning in service.warnings_for(args.to):
+            _warn(warning)
         settings = settings_from_store(session.store, _today(args))
         docs = _select(session, args)
         if not docs:
@@ -165,8 +214,9 @@ def _letter_batch(args: argparse.Namespace) -> int:
             try:
                 if args.combined:
                     letter, ctx = service.prepare(
-                        case, args.to, template=args.template, lang=args.lang, settings=settings
-                    )
+                        case, args.to, template=args.template, lang=args.lang, settings=settings,
+                        images=functools.partial(attachment_images, session, case),
+                    )  # fmt: skip
                     letters.append(letter)
                     info = (ctx["template"], ctx["lang"], ctx["letter"]["reference"])
                     sha = ""  # the combined PDF's hash, known once all are rendered
@@ -174,6 +224,7 @@ def _letter_batch(args: argparse.Namespace) -> int:
                     composed = service.compose(
                         case, args.to, template=args.template, lang=args.lang,
                         settings=settings, page_size=args.page_size,
+                        images=functools.partial(attachment_images, session, case),
                     )  # fmt: skip
                     name = composed.reference.replace("/", "_") + ".pdf"
                     _write(target / name, composed.pdf)
@@ -252,7 +303,14 @@ def cmd_appeals(args: argparse.Namespace) -> int:
 
 def register(add: Add) -> None:
     """Add ``recipients``, ``letter`` and ``appeals`` to the CLI parser (see desktop/cli.py)."""
-    p = add("recipients", cmd_recipients, "the recipient directory (institutions for letters)")
+    p = add(
+        "recipients",
+        cmd_recipients,
+        "the recipient directory (institutions for letters); "
+        "'recipients import FILE.yaml' adds the organisation's own to the vault",
+    )
+    p.add_argument("action", nargs="?", choices=("import",), help="import FILE.yaml into the vault")
+    p.add_argument("file", nargs="?", metavar="FILE.yaml", help="recipients to import")
     p.add_argument("--json", action="store_true")
 
     p = add(

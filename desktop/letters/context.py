@@ -24,6 +24,7 @@ from desktop.domain import vocab
 from desktop.domain.countries import country_name, is_country
 from desktop.domain.edtf import parse_edtf
 from desktop.letters.dates import LETTER_LANGUAGES, date_in_words, date_plain, day_in_words
+from desktop.letters.places import localize_place
 from desktop.letters.recipients import Recipient, RecipientDirectory
 from desktop.letters.refusal import LetterRefused
 
@@ -148,7 +149,8 @@ class LetterSettings:
     """
 
     org: Mapping[str, Any] | None = None
-    place: str | None = None
+    # plain text (translated by the built-in table of towns) or {lang: text}; see places.py
+    place: str | Mapping[str, str] | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
 
 
@@ -464,7 +466,7 @@ def build_context(
         for d in detained["documents"]
     ]
 
-    place = settings.place
+    place: object = settings.place
     if not place and testifier_p is not None:
         place = (testifier_p.get("residence") or {}).get("locality")
     org = None
@@ -474,6 +476,7 @@ def build_context(
             "address_lines": [str(x) for x in settings.org.get("address_lines") or []],
             "contact": settings.org.get("contact"),
             "co_sign": bool(settings.org.get("co_sign", False)),
+            "logo_png": settings.org.get("logo_png") or None,
         }
 
     return {
@@ -484,7 +487,7 @@ def build_context(
             "number": number,
             "date": settings.today.isoformat(),
             "date_text": day_in_words(settings.today, lang),
-            "place": place or "",
+            "place": localize_place(place, lang),
         },
         "org": org,
         "recipient": {

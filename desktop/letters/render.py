@@ -441,12 +441,31 @@ def _letterhead(ctx: Mapping[str, Any], st: dict[str, ParagraphStyle]) -> list[F
     org = ctx.get("org")
     if not org:
         return []
-    parts: list[Flowable] = [_Paragraph(rich(org["name"]), st["head_org"])]
+    text: list[Flowable] = [_Paragraph(rich(org["name"]), st["head_org"])]
     small = [*org.get("address_lines", [])]
     if org.get("contact"):
         small.append(str(org["contact"]))
     if small:
-        parts.append(_Paragraph(rich(" · ".join(small)), st["head_small"]))
+        text.append(_Paragraph(rich(" · ".join(small)), st["head_small"]))
+    logo = _logo(org.get("logo_png"))
+    parts: list[Flowable]
+    if logo is None:
+        parts = text
+    else:
+        table = Table([[logo, text]], colWidths=[logo.drawWidth + 5 * mm, None])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
+        table.hAlign = "LEFT"
+        parts = [table]
 
     class _Rule(Flowable):  # type: ignore[misc]
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -460,6 +479,38 @@ def _letterhead(ctx: Mapping[str, Any], st: dict[str, ParagraphStyle]) -> list[F
     parts.append(_Rule())
     parts.append(Spacer(1, 6 * mm))
     return parts
+
+
+LOGO_MAX_HEIGHT = 16 * mm
+LOGO_MAX_WIDTH = 45 * mm
+_logo_sizes: dict[bytes, tuple[int, int] | None] = {}
+
+
+def _logo(data: object) -> Flowable | None:
+    """The organisation's logo from memory (PNG/JPEG bytes), at most 16 × 45 mm.
+
+    A logo reportlab cannot read leaves the letterhead without it rather than refusing the
+    letter (the settings dialog checks the image when it is chosen). Image sizes are cached
+    per logo, so a batch decodes it once.
+    """
+    if not isinstance(data, bytes | bytearray) or not data:
+        return None
+    key = bytes(data)
+    if key not in _logo_sizes:
+        if len(_logo_sizes) > 8:
+            _logo_sizes.clear()
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            _logo_sizes[key] = ImageReader(io.BytesIO(key)).getSize()
+        except Exception:  # not an image reportlab can draw
+            _logo_sizes[key] = None
+    size = _logo_sizes[key]
+    if size is None or size[0] <= 0 or size[1] <= 0:
+        return None
+    w, h = size
+    scale = min(LOGO_MAX_HEIGHT / h, LOGO_MAX_WIDTH / w)
+    return Image(io.BytesIO(key), width=w * scale, height=h * scale)
 
 
 def _address_block(

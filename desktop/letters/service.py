@@ -20,7 +20,9 @@ from desktop.letters.refusal import LetterRefused
 from desktop.letters.render import Letter, render_letters
 from desktop.letters.templates import TemplateSet, template_set
 
-__all__ = ["ComposedLetter", "LetterService", "settings_from_store"]
+__all__ = ["ComposedLetter", "LetterService", "attachment_images", "settings_from_store"]
+
+Images = Mapping[str, bytes] | Callable[[], Mapping[str, bytes]] | None
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,24 @@ class ComposedLetter:
 
 def settings_from_store(store: Any, today: _dt.date | None = None) -> LetterSettings:
     """Letterhead from the vault settings: ``letterhead`` ({name, address_lines, contact,
-    co_sign, place}) or, failing that, the organisation name given at ``init``."""
+    co_sign, place, logo_png_hex}, see ``desktop.preferences.Letterhead``) or, failing that,
+    the organisation name given at ``init``. ``place`` may be plain text or per language
+    (``kk=…; ru=…; en=…``), see :mod:`desktop.letters.places`."""
+    from desktop.preferences import Letterhead
+
     head = store.setting("letterhead")
     org: dict[str, Any] | None = None
     place = None
     if isinstance(head, dict) and head.get("name"):
-        org = dict(head)
-        place = head.get("place")
+        parsed = Letterhead.from_setting(head)
+        org = {
+            "name": parsed.name,
+            "address_lines": list(parsed.address_lines),
+            "contact": parsed.contact or None,
+            "co_sign": parsed.co_sign,
+            "logo_png": parsed.logo_png,
+        }
+        place = head.get("place") or None
     else:
         name = store.setting("organisation_name")
         if name:
@@ -69,6 +82,13 @@ class LetterService:
         self.directory = directory if directory is not None else load_directory()
         self.templates = templates if templates is not None else template_set(template_roots)
 
+    @classmethod
+    def for_store(cls, store: Any, **kwargs: Any) -> LetterService:
+        """A service whose directory has the vault's own recipients too."""
+        from desktop.letters.vault_recipients import directory_for
+
+        return cls(directory=directory_for(store), **kwargs)
+
     def prepare(
         self,
         case: Mapping[str, Any],
@@ -78,9 +98,13 @@ class LetterService:
         lang: str | None = None,
         settings: LetterSettings | None = None,
         number: int | None = None,
-        images: Mapping[str, bytes] | None = None,
+        images: Images = None,
     ) -> tuple[Letter, dict[str, Any]]:
-        """Context and markup of one letter (refusing with every reason)."""
+        """Context and markup of one letter (refusing with every reason).
+
+        ``images`` are the bytes of image attachments by attachment id, or a function that
+        reads them — called only when the template embeds photos (``@photos``).
+        """
         template = template or DEFAULT_TEMPLATE
         available = self.templates.available()
         if lang is None:
@@ -100,6 +124,8 @@ class LetterService:
             number=number,
         )
         markup = self.templates.render(template, lang, ctx)
+        if callable(images):
+            images = images() if "@photos" in markup else None
         return Letter(markup, ctx, images), ctx
 
     def warnings_for(self, recipient_id: str) -> tuple[str, ...]:
@@ -120,7 +146,7 @@ class LetterService:
         settings: LetterSettings | None = None,
         page_size: str = "A4",
         number: int | None = None,
-        images: Mapping[str, bytes] | None = None,
+        images: Images = None,
     ) -> ComposedLetter:
         letter, ctx = self.prepare(
             case, recipient_id, template=template, lang=lang, settings=settings, number=number,
@@ -147,3 +173,38 @@ class LetterService:
         progress: Callable[[int, int], None] | None = None,
     ) -> bytes:
         return render_letters(letters, page_size=page_size, progress=progress)
+
+
+def attachment_images(session: Any, case: Mapping[str, Any]) -> dict[str, bytes]:
+    """The decrypted bytes of the case's image attachments, read into memory (never a file).
+
+    Attachments whose blob is not in this vault (metadata only, e.g. an import without the
+    files) are left out; the letter then says the image is not included.
+    """
+    from sqlalchemy import select
+
+    from desktop.store.models import Attachment
+    from desktop.vault.blobs import BlobStore
+
+    wanted = {
+        str(a["id"])
+        for a in case.get("attachments", [])
+        if str(a.get("media_type", "")).startswith("image/")
+    }
+    if not wanted:
+        return {}
+    with session.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(Attachment.id, Attachment.blob_name, Attachment.sha256).where(
+                Attachment.id.in_(sorted(wanted))
+            )
+        ).all()
+    blobs = BlobStore(session.unlocked.blob_dir, session.unlocked.blob_key)
+    out: dict[str, bytes] = {}
+    for att_id, blob_name, sha in rows:
+        if not blob_name or not blobs.exists(blob_name):
+            continue
+        data = blobs.read_bytes(blob_name)
+        if hashlib.sha256(data).hexdigest() == sha:  # never embed bytes that do not match
+            out[str(att_id)] = data
+    return out
