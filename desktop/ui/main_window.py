@@ -42,6 +42,7 @@ from desktop.ui.case_filters import CaseFilterBar
 from desktop.ui.case_list import CaseListModel
 from desktop.ui.editor import CaseEditor
 from desktop.ui.editor.fields import plain_label
+from desktop.ui.letters.feature import LettersFeature
 from desktop.ui.unlock_dialog import describe_error
 
 SEARCH_DELAY_MS = 250
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().showMessage(self.tr("Vault: {folder}").format(folder=session.vault.folder))
         self._build_actions()
+        self.letters = LettersFeature(self)  # Letters menu, Appeals tab, composer
         self.refresh()
 
     def _build_actions(self) -> None:
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
         self.detail.setPlainText(render_case_text(doc))
         if self.editor is not None:
             self.editor.load(doc, cases.history_of(doc["id"]))
+        self.letters.show_case(doc)
 
     def _select_row(self, row: int) -> None:
         """Move the list's selection without triggering ``_show_case``."""
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
         self._shown_id = None
         self.detail.clear()
         self.editor.load(None)
+        self.letters.show_case(None)
         self.tabs.setCurrentWidget(self.editor)
         names = self.editor.widgets.get("detained_names")
         if names is not None:
@@ -507,6 +511,7 @@ class MainWindow(QMainWindow):
             return
         self.detail.clear()
         self._shown_id = None
+        self.letters.close_all()
         if self.editor is not None:
             self.editor.clear()
         self.model.clear()
