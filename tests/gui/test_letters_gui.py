@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import wait_for_jobs
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -457,3 +458,17 @@ def test_batch_letters_cancel_stops_and_keeps_what_was_written(
     recorded = [c for c in session.store.cases.documents() if c.get("appeals")]
     assert len(recorded) == len(result.written) == result.recorded
     assert os.listdir(out)
+
+
+def test_batch_takes_the_cases_the_search_shows(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    cases = _many(3)
+    cases[1]["persons"][0]["names"].append({"value": "Zebulon Uniquename", "script": "Latn"})
+    session.store.cases.save(cases)
+    window.refresh()
+    assert window.letters.batch_case_ids() is None  # no search, no filter: every case
+    window.search.setText("Uniquename")
+    window._run_search()
+    wait_for_jobs(qtbot, window)
+    assert window.letters.batch_case_ids() == [session.store.cases.resolve("TD-2026-0101")]

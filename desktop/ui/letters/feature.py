@@ -128,15 +128,17 @@ class LettersFeature(QObject):
         return composer
 
     def batch_case_ids(self) -> list[str] | None:
-        """Several selected cases; else the cases the list shows when searching; else all."""
+        """Several selected cases; else the cases the list's search and filters match;
+        else None (every case)."""
         w = self.window
         model = w.model
         rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
         if len(rows) > 1:
             return [cid for r in rows if (cid := model.case_id(r)) is not None]
-        if w.search.text().strip():
-            return [cid for r in range(model.rowCount()) if (cid := model.case_id(r)) is not None]
-        return None
+        filt = w.current_filter()
+        if filt.is_empty():
+            return None
+        return [s.id for s in w.session.store.cases.page(filt, limit=1_000_000)]
 
     def open_batch(self) -> BatchLettersDialog | None:
         w = self.window
