@@ -1,39 +1,51 @@
-"""GUI entry point: first run or unlock, then the main window; locking returns to unlock."""
+"""GUI entry point: first run or unlock, then the main window; locking returns to unlock.
+
+Unlocking again after a lock returns to the case that was open (same case selected and
+shown in the editor). The next unlock dialog is opened from the event loop, not from inside
+the lock: every lock/unlock cycle would otherwise nest one more modal event loop.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.ui import i18n, workers
+from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.unlock_dialog import (
-    CreateVaultDialog,
-    RecoveryKeyDialog,
-    UnlockDialog,
-    describe_error,
-)
+from desktop.ui.unlock_dialog import UnlockDialog, describe_error
 from desktop.vault.vault import Vault
 
 
-def open_session(vault_dir: Path) -> MainWindow | None:
-    """Ask for the passphrase (or create the vault) and return the main window, or None."""
+def open_session(
+    vault_dir: Path, *, try_keyring: bool = False, resume: str | None = None
+) -> MainWindow | None:
+    """Ask for the passphrase (or create the vault) and return the main window, or None.
+
+    ``resume`` is the id of the case to show again (the one open when the vault was locked).
+    """
     if Vault(vault_dir).exists():
-        unlock = UnlockDialog(vault_dir)
-        if unlock.exec() != QDialog.DialogCode.Accepted or unlock.session is None:
-            return None
+        unlock = UnlockDialog(vault_dir, try_keyring=try_keyring)
+        accepted = unlock.exec() == QDialog.DialogCode.Accepted
         session = unlock.session
-    else:
-        create = CreateVaultDialog(vault_dir)
-        if create.exec() != QDialog.DialogCode.Accepted or create.session is None:
+        unlock.deleteLater()
+        if not accepted or session is None:
             return None
-        RecoveryKeyDialog(create.recovery_key).exec()
-        session = create.session
-    return MainWindow(session)
+    else:
+        wizard = FirstRunWizard(vault_dir)
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+        session = wizard.session
+        wizard.deleteLater()
+        if not accepted or session is None:
+            return None
+    window = MainWindow(session)
+    if resume is not None:
+        window.resume(resume)
+    return window
 
 
 def verify_in_background(window: MainWindow) -> workers.Job:
@@ -69,17 +81,21 @@ def run_gui(vault_dir: Path) -> int:
     qapp.setQuitOnLastWindowClosed(False)
     state: dict[str, MainWindow | None] = {"window": None}
 
-    def show_next() -> None:
-        window = open_session(vault_dir)
+    def show_next(first: bool = False) -> None:
+        previous = state["window"]
+        resume = previous.resume_case if previous is not None else None
+        if previous is not None:
+            previous.deleteLater()
+        window = open_session(vault_dir, try_keyring=first, resume=resume)
         state["window"] = window
         if window is None:
             qapp.quit()
             return
-        window.locked.connect(show_next)
+        window.locked.connect(lambda: QTimer.singleShot(0, show_next))
         window.show()
         verify_in_background(window)
 
-    show_next()
+    show_next(first=True)
     if state["window"] is None:
         return 0
     return int(qapp.exec())

@@ -9,6 +9,7 @@ Cancel.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import preferences
 from desktop.app import Session
 from desktop.case_text import render_case_text
 from desktop.errors import InvalidInputError
@@ -38,18 +41,22 @@ from desktop.intake.form import Form, default_form
 from desktop.interchange.case_format import normalize_case
 from desktop.store.cases import CaseFilter, CaseSummary, WriteResult
 from desktop.ui import i18n, workers
+from desktop.ui.autolock import AutoLock
 from desktop.ui.case_filters import CaseFilterBar
 from desktop.ui.case_list import CaseListModel
+from desktop.ui.clipboard import ClipboardGuard, strings_in
 from desktop.ui.editor import CaseEditor
 from desktop.ui.editor.fields import plain_label
 from desktop.ui.letters.feature import LettersFeature
 from desktop.ui.unlock_dialog import describe_error
 
 SEARCH_DELAY_MS = 250
+DRAFT_KEY = "autolock_draft"  # unsaved edits kept (encrypted) across an automatic lock
 
 
 class MainWindow(QMainWindow):
     locked = Signal()
+    preferences_changed = Signal(object)  # Preferences, after Settings… saved them
 
     def __init__(self, session: Session, form: Form | None = None, lang: str | None = None) -> None:
         super().__init__()
@@ -117,6 +124,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.editor, self.tr("Case"))
         self.tabs.addTab(self.detail, self.tr("Summary"))
         self._shown_id: str | None = None  # the case in the editor (None: new or none)
+        self._shown_doc: dict[str, Any] | None = None  # as loaded (to notice stale edits)
+        self.resume_case: str | None = None  # the case to show again after unlocking
         self._focus_before_save: QWidget | None = None
 
         left = QWidget()
@@ -132,11 +141,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(self.tr("Vault: {folder}").format(folder=session.vault.folder))
+        self.count_label.setObjectName("case_count")
+        self.vault_label = QLabel(self.tr("Vault: {folder}").format(folder=session.vault.folder))
+        self.vault_label.setObjectName("vault_folder")
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lock_countdown")
+        for label in (self.vault_label, self.count_label, self.lock_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(label)
         self._build_actions()
         self.letters = LettersFeature(self)  # Letters menu, Appeals tab, composer
         self.refresh()
+        self._init_lock_guards()
 
     def _build_actions(self) -> None:
         """Menus in a fixed order; each feature adds its actions to its own menu.
@@ -171,6 +187,9 @@ class MainWindow(QMainWindow):
             "vault", self.tr("Import…"), "Ctrl+I", self.choose_import, "import"
         )
         self.lock_action = add("vault", self.tr("Lock"), "Ctrl+L", self.lock, "lock")
+        self.settings_action = add(
+            "vault", self.tr("Settings…"), "Ctrl+,", self.open_settings, "settings", toolbar=False
+        )
 
     def add_action(
         self,
@@ -277,6 +296,7 @@ class MainWindow(QMainWindow):
         cases = self.session.store.cases
         doc = cases.get(case_id)
         self._shown_id = doc["id"]
+        self._shown_doc = doc
         self.detail.setPlainText(render_case_text(doc))
         if self.editor is not None:
             self.editor.load(doc, cases.history_of(doc["id"]))
@@ -485,6 +505,7 @@ class MainWindow(QMainWindow):
                 created=result.created, updated=result.updated, unchanged=result.unchanged
             )
         )
+        self.notice_external_changes(result.ids)
 
     def closeEvent(self, event: Any) -> None:
         """Closing the window locks the vault and quits (unless it was closed by Lock).
@@ -509,6 +530,15 @@ class MainWindow(QMainWindow):
         """
         if not self._is_locked() and not self.confirm_discard():
             return
+        self._lock_now()
+
+    def _lock_now(self) -> None:
+        """Lock without asking (the question was answered, or nobody is there to answer)."""
+        if not self._is_locked():
+            self.resume_case = self._shown_id
+            self.clipboard_guard.clear_if_case_data()
+        self.autolock.stop()
+        self.clipboard_guard.detach()
         self.detail.clear()
         self._shown_id = None
         self.letters.close_all()
@@ -521,6 +551,130 @@ class MainWindow(QMainWindow):
         self.count_label.clear()
         self.close()
         self.locked.emit()
+
+    # ------------------------------------------------------------------ lock guards
+    def _init_lock_guards(self) -> None:
+        """Auto-lock (idle, suspend), the lock countdown, and the clipboard guard."""
+        # Other features add callables returning case text they show (attachment names,
+        # letter drafts…) so that a copy from them is also cleared at lock.
+        self.case_text_sources: list[Any] = [self._case_texts]
+        self.prefs = preferences.load(self.session.store)
+        self.clipboard_guard = ClipboardGuard(
+            lambda: [t for source in self.case_text_sources for t in source()], self
+        )
+        self.autolock = AutoLock(self, self.prefs.auto_lock_minutes)
+        self.autolock.countdown.connect(self.lock_label.setText)
+        self.autolock.lock_requested.connect(self.auto_lock)
+        self.autolock.start()
+        self.lock_label.setText(self.autolock.countdown_text())
+
+    def _case_texts(self) -> list[str]:
+        texts = [self.detail.toPlainText()]
+        if self.editor is not None and self.editor.is_open:
+            texts.extend(strings_in(self.editor.draft()))
+        return texts
+
+    def auto_lock(self, reason: str = "idle") -> None:
+        """Lock now, asking nothing: the user is away (or the lid is closing).
+
+        Open dialogs (a question, a file dialog, Settings) are closed first; unsaved edits
+        are kept inside the encrypted vault and put back into the editor after unlocking.
+        """
+        if self._is_locked():
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+            if isinstance(modal, QDialog):
+                modal.reject()
+            QTimer.singleShot(0, lambda: self.auto_lock(reason))
+            return
+        self._stash_draft()
+        self._lock_now()
+
+    def _stash_draft(self) -> None:
+        if self.editor is None or not self.editor.is_open or not self.editor.is_dirty():
+            return
+        draft = {"case_id": self._shown_id, "changes": self.editor.changes()}
+        # Locking must not fail: if the vault cannot take the draft, the edits are lost.
+        with contextlib.suppress(Exception):
+            self.session.store.set_setting(DRAFT_KEY, draft)
+
+    def resume(self, case_id: str | None) -> None:
+        """After unlocking: show ``case_id`` again, and any edits kept by an auto-lock."""
+        store = self.session.store
+        draft = store.setting(DRAFT_KEY)
+        if draft is not None:
+            store.set_setting(DRAFT_KEY, None)
+        if not isinstance(draft, dict):
+            draft = None
+        target = draft.get("case_id") if draft else case_id
+        if target:
+            try:
+                self.open_case(str(target))
+            except Exception:  # deleted meanwhile (sync, quick delete): show nothing
+                self._shown_id = None
+            else:
+                self._select_case(str(target))
+        elif draft is not None and self.editor is not None:
+            self._select_row(-1)
+            self._shown_id = None
+            self.editor.load(None)
+        if draft and self.editor is not None and self.editor.is_open:
+            changes = draft.get("changes")
+            for field_id, value in (changes if isinstance(changes, dict) else {}).items():
+                widget = self.editor.widgets.get(field_id)
+                if widget is not None:
+                    widget.set_value(value)
+            self.statusBar().showMessage(
+                self.tr("The unsaved edits from before the automatic lock are back.")
+            )
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        if self._is_locked():
+            return
+        dialog = SettingsDialog(self.session.store, self.prefs, self)
+        dialog.setObjectName("settings_dialog")
+        if dialog.exec() == QDialog.DialogCode.Accepted and not self._is_locked():
+            self.apply_preferences(dialog.prefs)
+        dialog.deleteLater()
+
+    def apply_preferences(self, prefs: preferences.Preferences) -> None:
+        self.prefs = prefs
+        self.autolock.set_timeout_ms(prefs.auto_lock_minutes * 60_000)
+        self.lock_label.setText(self.autolock.countdown_text())
+        self.preferences_changed.emit(prefs)
+
+    def notice_external_changes(self, ids: Any) -> None:
+        """An import or a sync wrote cases ``ids``: refresh the one in the editor if stale.
+
+        A clean editor is reloaded; one with unsaved edits is left alone and the user is told
+        (overwriting either side silently would lose someone's work).
+        """
+        shown = self._shown_id
+        if shown is None or self._is_locked() or shown not in set(ids):
+            return
+        try:
+            fresh = self.session.store.cases.get(shown)
+        except Exception:
+            return
+        if fresh == self._shown_doc:
+            return
+        if self.editor is not None and self.editor.is_dirty():
+            QMessageBox.information(
+                self,
+                self.tr("Testimony Desk"),
+                self.tr(
+                    "The case open in the editor was just changed by an import or a sync. "
+                    "Your unsaved edits are still there; saving them replaces the new "
+                    "version. To see the new version instead, discard your edits and open "
+                    "the case again."
+                ),
+            )
+            return
+        self.open_case(shown)
 
     def _start(self, fn: Any, done: Any, on_error: Any = None) -> None:
         job: workers.Job

@@ -1,12 +1,13 @@
-"""First-run (create vault) and unlock dialogs. Key derivation runs in a worker thread."""
+"""The unlock dialog (first run: ``desktop.ui.first_run``). Key derivation runs in a worker."""
 
 from __future__ import annotations
 
+import math
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,16 +15,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import app
-from desktop.errors import TestimonyDeskError
+from desktop.errors import AuthError, TestimonyDeskError
 from desktop.ui import workers
-from desktop.vault.vault import MIN_PASSPHRASE_CHARS
+from desktop.vault.vault import Vault
 
 
 def describe_error(exc: BaseException) -> str:
@@ -104,26 +104,93 @@ class _BusyDialog(QDialog):
 
 
 class UnlockDialog(_BusyDialog):
-    def __init__(self, vault_dir: Path, parent: QWidget | None = None) -> None:
+    """Passphrase or recovery key; Argon2 runs in a worker while a busy bar moves.
+
+    After a wrong attempt the vault's back-off (``desktop.vault.backoff``) may ask to wait:
+    the dialog says so, counts down and keeps OK disabled until the wait is over. With
+    ``try_keyring`` (only the first unlock after start, never after Lock, or Lock would be
+    pointless) a remembered secret in a secure system keyring is tried first.
+    """
+
+    def __init__(
+        self, vault_dir: Path, parent: QWidget | None = None, *, try_keyring: bool = False
+    ) -> None:
         super().__init__(parent)
         self.vault_dir = vault_dir
         self.setWindowTitle(self.tr("Unlock — Testimony Desk"))
+        self.setMinimumWidth(440)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
         self.use_recovery = QCheckBox(self.tr("Use the recovery key instead"))
+        self.use_recovery.setObjectName("use_recovery")
         self.use_recovery.toggled.connect(self._toggle_recovery)
         form = QFormLayout()
         self.prompt = QLabel(self.tr("Passphrase:"))
         form.addRow(self.prompt, self.passphrase)
+        self.busy_label = _plain_label(self.tr("Opening the vault…"))
+        self.busy_label.setObjectName("busy_label")
+        self.busy_label.hide()
+        self._wait_until = 0.0
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(250)
+        self._wait_timer.timeout.connect(self._tick_wait)
+        self._wait_reason = ""
         layout = QVBoxLayout(self)
         layout.addWidget(_plain_label(self.tr("This vault is locked.")))
         layout.addLayout(form)
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.error)
+        layout.addWidget(self.busy_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self._start_wait(self._retry_after(), "")
+        if try_keyring and self._has_keyring_slot():
+            folder = self.vault_dir
+            self._run(lambda: app.unlock(folder, use_keyring=True))
 
+    # ------------------------------------------------------------------ back-off
+    def _retry_after(self) -> float:
+        try:
+            return Vault(self.vault_dir).retry_after()
+        except (TestimonyDeskError, OSError):
+            return 0.0
+
+    def _has_keyring_slot(self) -> bool:
+        try:
+            return "keyring" in Vault(self.vault_dir).slot_types()
+        except (TestimonyDeskError, OSError):
+            return False
+
+    def _start_wait(self, seconds: float, reason: str) -> None:
+        """Keep OK disabled for ``seconds`` and say why, with a countdown."""
+        self._wait_reason = reason
+        if seconds <= 0:
+            if reason:
+                self.error.setText(reason)
+            return
+        self._wait_until = time.monotonic() + seconds
+        self._tick_wait()
+        self._wait_timer.start()
+
+    def waiting(self) -> float:
+        return max(0.0, self._wait_until - time.monotonic())
+
+    def _tick_wait(self) -> None:
+        left = self.waiting()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if left <= 0:
+            self._wait_timer.stop()
+            ok.setEnabled(not self._busy)
+            self.error.setText(self._wait_reason)
+            return
+        ok.setEnabled(False)
+        wait = self.tr("Too many failed attempts: you can try again in {seconds} s.").format(
+            seconds=math.ceil(left)
+        )
+        self.error.setText(f"{self._wait_reason} {wait}".strip())
+
+    # ------------------------------------------------------------------ submit
     def _toggle_recovery(self, on: bool) -> None:
         self.prompt.setText(self.tr("Recovery key:") if on else self.tr("Passphrase:"))
         self.passphrase.setEchoMode(
@@ -132,112 +199,47 @@ class UnlockDialog(_BusyDialog):
         self.passphrase.clear()
 
     def _submit(self) -> None:
+        if self.waiting() > 0:
+            return
         secret = self.passphrase.text()
         if not secret:
-            self.error.setText(self.tr("Type the passphrase first."))
+            self.error.setText(
+                self.tr("Type the recovery key first.")
+                if self.use_recovery.isChecked()
+                else self.tr("Type the passphrase first.")
+            )
             return
         folder = self.vault_dir
+        self.busy_label.show()
         if self.use_recovery.isChecked():
             self._run(lambda: app.unlock(folder, recovery_key=secret))
         else:
             self._run(lambda: app.unlock(folder, passphrase=secret))
 
     def _on_result(self, result: Any) -> None:
+        self.busy_label.hide()
         self.passphrase.clear()
         self.session = result
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         super()._failed(exc)
+        self.busy_label.hide()
+        self.error.setText(self._explain(exc))
+        self._start_wait(self._retry_after(), self.error.text())
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
-
-class CreateVaultDialog(_BusyDialog):
-    """First run: choose a passphrase (typed twice), then see the recovery key once."""
-
-    def __init__(self, vault_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.vault_dir = vault_dir
-        self.recovery_key = ""
-        self.setWindowTitle(self.tr("Create your vault — Testimony Desk"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setObjectName("passphrase")
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setObjectName("repeat")
-        form = QFormLayout()
-        form.addRow(self.tr("Passphrase:"), self.passphrase)
-        form.addRow(self.tr("Repeat:"), self.repeat)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _plain_label(
-                self.tr(
-                    "Everything you record is kept in an encrypted vault on this computer. "
-                    "Choose a passphrase of at least {minimum} characters — several "
-                    "unrelated words work well. Without it or the recovery key, nobody can open "
-                    "the vault, not even you."
-                ).format(minimum=MIN_PASSPHRASE_CHARS)
-            )
-        )
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-
-    def _submit(self) -> None:
-        first, second = self.passphrase.text(), self.repeat.text()
-        if len(first) < MIN_PASSPHRASE_CHARS:
-            self.error.setText(
-                self.tr("The passphrase needs at least {minimum} characters.").format(
-                    minimum=MIN_PASSPHRASE_CHARS
-                )
-            )
-            return
-        if first != second:
-            self.error.setText(self.tr("The two passphrases differ."))
-            return
-        folder = self.vault_dir
-        self._run(lambda: app.create_vault(folder, first))
-
-    def _on_result(self, result: Any) -> None:
-        self.passphrase.clear()
-        self.repeat.clear()
-        self.session, self.recovery_key = result
-        self.accept()
-
-
-class RecoveryKeyDialog(QDialog):
-    """Shows the recovery key once; the user confirms having written it down."""
-
-    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Your recovery key"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _plain_label(
-                self.tr(
-                    "This recovery key opens the vault if the passphrase is forgotten. It is shown "
-                    "only now. Write it on paper and keep it away from this computer."
-                )
-            )
-        )
-        key = QPlainTextEdit(recovery_key)
-        key.setReadOnly(True)
-        key.setObjectName("recovery_key")
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(14)
-        key.setFont(font)
-        key.setMaximumHeight(60)
-        layout.addWidget(key)
-        self.confirm = QCheckBox(self.tr("I have written the recovery key down"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.confirm.toggled.connect(ok.setEnabled)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(self.confirm)
-        layout.addWidget(buttons)
+    def _explain(self, exc: BaseException) -> str:
+        """The vault's English messages, said in the user's language where they are known."""
+        text = str(exc)
+        if isinstance(exc, AuthError):
+            if text == "wrong passphrase":
+                return self.tr("Wrong passphrase.")
+            if text == "wrong recovery key":
+                return self.tr("Wrong recovery key.")
+            if text.startswith("too many failed attempts"):
+                return ""  # the countdown says it
+            if text.startswith("the vault is locked"):
+                return self.tr("The passphrase is needed to open the vault.")
+        return describe_error(exc)

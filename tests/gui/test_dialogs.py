@@ -1,5 +1,5 @@
 # mypy: disallow-untyped-calls=False
-"""First-run and unlock dialogs, driven with real key presses and button clicks.
+"""The unlock dialog, driven with real key presses and button clicks (first run: test_first_run).
 
 Key derivation runs in a worker thread, so every check after OK waits for the dialog's
 ``finished`` signal or for the error line to change; nothing sleeps.
@@ -8,7 +8,6 @@ Key derivation runs in a worker thread, so every check after OK waits for the di
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QPlainTextEdit,
     QStyle,
     QStyleOptionButton,
 )
@@ -27,17 +25,12 @@ from pytestqt.qtbot import QtBot
 from desktop import app
 from desktop.app import Session
 from desktop.errors import AuthError, IntegrityError
-from desktop.ui.unlock_dialog import (
-    CreateVaultDialog,
-    RecoveryKeyDialog,
-    UnlockDialog,
-    describe_error,
-)
-from desktop.vault.vault import MIN_PASSPHRASE_CHARS
+from desktop.ui.unlock_dialog import UnlockDialog, describe_error
+from desktop.vault.backoff import Backoff
 
 PASSPHRASE = "correct horse battery staple"  # noqa: S105 (as in tests/conftest.py)
 RECOVERY_KEY = re.compile(r"^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}$")
-Dialog = CreateVaultDialog | UnlockDialog
+Dialog = UnlockDialog
 
 
 def _show(qtbot: QtBot, dialog: QDialog) -> None:
@@ -83,135 +76,6 @@ def _wait_for_error(qtbot: QtBot, dialog: Dialog) -> str:
     return str(dialog.error.text())
 
 
-# ---------------------------------------------------------------------- create
-def test_create_refuses_a_short_passphrase_without_creating_anything(
-    qtbot: QtBot, vault_dir: Path
-) -> None:
-    dialog = CreateVaultDialog(vault_dir)
-    _show(qtbot, dialog)
-    short = "x" * (MIN_PASSPHRASE_CHARS - 1)
-    _type(qtbot, dialog.passphrase, short)
-    _type(qtbot, dialog.repeat, short)
-    _click_ok(qtbot, dialog)
-    assert f"at least {MIN_PASSPHRASE_CHARS} characters" in dialog.error.text()
-    assert dialog.isVisible()
-    assert dialog.session is None
-    assert not vault_dir.exists()
-
-
-def test_create_refuses_two_different_passphrases(qtbot: QtBot, vault_dir: Path) -> None:
-    dialog = CreateVaultDialog(vault_dir)
-    _show(qtbot, dialog)
-    _type(qtbot, dialog.passphrase, PASSPHRASE)
-    _type(qtbot, dialog.repeat, PASSPHRASE + "!")
-    _click_ok(qtbot, dialog)
-    assert "differ" in dialog.error.text()
-    assert dialog.isVisible()
-    assert not vault_dir.exists()
-
-
-def test_create_with_a_good_passphrase_opens_a_session_and_gives_a_recovery_key(
-    qtbot: QtBot, vault_dir: Path
-) -> None:
-    dialog = CreateVaultDialog(vault_dir)
-    _show(qtbot, dialog)
-    # A previous mistake is shown first, then corrected: the error must go away.
-    _type(qtbot, dialog.passphrase, PASSPHRASE)
-    _type(qtbot, dialog.repeat, "something else entirely")
-    _click_ok(qtbot, dialog)
-    assert dialog.error.text()
-    _type(qtbot, dialog.repeat, PASSPHRASE)
-    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
-        _click_ok(qtbot, dialog)
-    try:
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        assert isinstance(dialog.session, Session)
-        assert not dialog.session.unlocked.is_locked
-        assert dialog.session.store.cases.count() == 0
-        assert RECOVERY_KEY.match(dialog.recovery_key), dialog.recovery_key
-        assert len(dialog.recovery_key.split("-")) == 8
-        # The typed secrets do not stay in the widgets once they were used.
-        assert dialog.passphrase.text() == "" and dialog.repeat.text() == ""
-        assert (vault_dir / "vault.json").is_file() and (vault_dir / "cases.db").is_file()
-    finally:
-        _close_session(dialog)
-    # The vault really opens with what was typed.
-    app.unlock(vault_dir, passphrase=PASSPHRASE).lock()
-    app.unlock(vault_dir, recovery_key=dialog.recovery_key).lock()
-
-
-def test_create_cannot_be_cancelled_while_the_vault_is_being_made(
-    qtbot: QtBot, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Cancelling mid-creation would make a vault whose recovery key is never shown."""
-    release = threading.Event()
-    real_create = app.create_vault
-
-    def slow_create(folder: Path, passphrase: str, **kw: Any) -> tuple[Session, str]:
-        release.wait(30)
-        return real_create(folder, passphrase, **kw)
-
-    monkeypatch.setattr(app, "create_vault", slow_create)
-    dialog = CreateVaultDialog(vault_dir)
-    _show(qtbot, dialog)
-    _type(qtbot, dialog.passphrase, PASSPHRASE)
-    _type(qtbot, dialog.repeat, PASSPHRASE)
-    _click_ok(qtbot, dialog)
-    assert not dialog.buttons.isEnabled()  # busy: the job is blocked on ``release``
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    dialog.reject()  # the window manager's close button ends up here too
-    assert dialog.isVisible()
-    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
-        release.set()
-    try:
-        assert dialog.result() == QDialog.DialogCode.Accepted
-        assert RECOVERY_KEY.match(dialog.recovery_key)
-    finally:
-        _close_session(dialog)
-
-
-def test_create_reports_a_failure_in_one_calm_line(
-    qtbot: QtBot, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(folder: Path, passphrase: str, **kw: Any) -> tuple[Session, str]:
-        raise PermissionError(13, "Permission denied", str(folder))
-
-    monkeypatch.setattr(app, "create_vault", broken)
-    dialog = CreateVaultDialog(vault_dir)
-    _show(qtbot, dialog)
-    _type(qtbot, dialog.passphrase, PASSPHRASE)
-    _type(qtbot, dialog.repeat, PASSPHRASE)
-    _click_ok(qtbot, dialog)
-    message = _wait_for_error(qtbot, dialog)
-    assert message == "The vault could not be written or read (Permission denied)."
-    assert dialog.isVisible() and dialog.session is None
-
-
-# ---------------------------------------------------------------------- recovery key
-def test_recovery_key_dialog_needs_the_confirmation_before_ok(qtbot: QtBot) -> None:
-    code = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
-    dialog = RecoveryKeyDialog(code)
-    _show(qtbot, dialog)
-    shown = dialog.findChild(QPlainTextEdit, "recovery_key")
-    assert shown is not None and shown.toPlainText() == code and shown.isReadOnly()
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    ok = box.button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok.isEnabled()
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()  # a click on the disabled button does nothing
-
-    _tick(qtbot, dialog.confirm)
-    assert dialog.confirm.isChecked() and ok.isEnabled()
-    _tick(qtbot, dialog.confirm)
-    assert not ok.isEnabled()  # unticking takes the permission back
-
-    _tick(qtbot, dialog.confirm)
-    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
-
-
 # ---------------------------------------------------------------------- unlock
 @pytest.fixture
 def existing_vault(vault_dir: Path) -> str:
@@ -228,7 +92,7 @@ def test_unlock_with_a_wrong_passphrase_says_so_and_stays_open(
     _show(qtbot, dialog)
     _type(qtbot, dialog.passphrase, "not the passphrase at all")
     _click_ok(qtbot, dialog)
-    assert "wrong passphrase" in _wait_for_error(qtbot, dialog)
+    assert _wait_for_error(qtbot, dialog) == "Wrong passphrase."
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.session is None
@@ -285,7 +149,7 @@ def test_unlock_with_the_recovery_key(qtbot: QtBot, vault_dir: Path, existing_va
     # A wrong key is refused like a wrong passphrase.
     _type(qtbot, dialog.passphrase, "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
     _click_ok(qtbot, dialog)
-    assert "wrong recovery key" in _wait_for_error(qtbot, dialog)
+    assert _wait_for_error(qtbot, dialog) == "Wrong recovery key."
 
     # Typed by hand: lower case, spaces instead of dashes.
     _type(qtbot, dialog.passphrase, existing_vault.lower().replace("-", " "))
@@ -332,3 +196,67 @@ def test_describe_error_never_shows_an_unexpected_message() -> None:
     text = describe_error(RuntimeError(f"UNIQUE constraint failed: {name}"))
     assert text == "Unexpected failure (RuntimeError)."
     assert name not in describe_error(OSError(5, "Input/output error", name))
+
+
+# ---------------------------------------------------------------------- back-off, keyring
+def test_after_repeated_failures_the_dialog_counts_down_before_the_next_try(
+    qtbot: QtBot, vault_dir: Path, existing_vault: str
+) -> None:
+    """The 3rd wrong attempt earns a 1 s wait: said plainly, OK disabled until it is over."""
+    backoff = Backoff(vault_dir)
+    for _ in range(2):
+        backoff.record_failure()  # two earlier typos (free attempts)
+    dialog = UnlockDialog(vault_dir)
+    _show(qtbot, dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.error.text() == ""
+    _type(qtbot, dialog.passphrase, "still not the passphrase")
+    _click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "try again in" in dialog.error.text(), timeout=30_000)
+    message = dialog.error.text()
+    assert message == ("Wrong passphrase. Too many failed attempts: you can try again in 1 s."), (
+        message
+    )
+    assert "Traceback" not in message
+    assert not ok.isEnabled()
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)  # refused while waiting
+    assert dialog.session is None and not dialog._busy
+    qtbot.waitUntil(ok.isEnabled, timeout=5_000)
+    assert dialog.error.text() == "Wrong passphrase."
+    _type(qtbot, dialog.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        _click_ok(qtbot, dialog)
+    _close_session(dialog)
+    assert Backoff(vault_dir).failures == 0  # success resets the counter
+
+
+def test_a_dialog_opened_during_a_wait_shows_the_countdown(
+    qtbot: QtBot, vault_dir: Path, existing_vault: str
+) -> None:
+    backoff = Backoff(vault_dir)
+    for _ in range(6):
+        backoff.record_failure()  # 2**(6-3) = 8 s to wait
+    dialog = UnlockDialog(vault_dir)
+    _show(qtbot, dialog)
+    assert dialog.error.text().startswith("Too many failed attempts: you can try again in ")
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_remembered_vault_opens_from_the_keyring_only_when_asked(
+    qtbot: QtBot, vault_dir: Path, existing_vault: str
+) -> None:
+    session = app.unlock(vault_dir, passphrase=PASSPHRASE)
+    session.vault.remember(session.unlocked)
+    session.lock()
+    # After Lock: the keyring is not used, or locking would be pointless.
+    plain = UnlockDialog(vault_dir)
+    _show(qtbot, plain)
+    assert plain.session is None and plain.buttons.isEnabled()
+    # At start: the remembered secret opens the vault without typing anything.
+    dialog = UnlockDialog(vault_dir, try_keyring=True)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        _show(qtbot, dialog)
+    try:
+        assert isinstance(dialog.session, Session) and not dialog.session.unlocked.is_locked
+    finally:
+        _close_session(dialog)

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from gui_support import type_text
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop import app
+from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.main import open_session, run_gui
 from desktop.ui.main_window import MainWindow
-from desktop.ui.unlock_dialog import CreateVaultDialog, RecoveryKeyDialog, UnlockDialog
+from desktop.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "correct horse battery staple"  # noqa: S105 (as in tests/conftest.py)
 Step = Callable[[], bool]  # True when the step found its widget and acted
@@ -81,29 +82,36 @@ def _click(qtbot: QtBot, dialog: QDialog, which: QDialogButtonBox.StandardButton
     qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
 
 
-def create_step(qtbot: QtBot) -> Step:
+def create_step(qtbot: QtBot, seen: list[str]) -> Step:
+    """The first-run assistant, page by page, with clicks on its own buttons."""
+    state = {"page": 0}
+
     def step() -> bool:
-        dialog = _modal()
-        if not isinstance(dialog, CreateVaultDialog) or not dialog.buttons.isEnabled():
+        wizard = _modal()
+        if not isinstance(wizard, FirstRunWizard):
             return False
-        type_text(qtbot, dialog.passphrase, PASSPHRASE)
-        type_text(qtbot, dialog.repeat, PASSPHRASE)
-        _click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
-        return True
-
-    return step
-
-
-def recovery_step(qtbot: QtBot, seen: list[str]) -> Step:
-    def step() -> bool:
-        dialog = _modal()
-        if not isinstance(dialog, RecoveryKeyDialog):
+        if state["page"] == 0:
+            qtbot.mouseClick(
+                wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton
+            )
+            state["page"] = 1
             return False
-        shown = dialog.findChild(QPlainTextEdit, "recovery_key")
-        assert shown is not None
-        seen.append(shown.toPlainText())
-        dialog.confirm.setChecked(True)
-        _click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+        if state["page"] == 1:
+            page = wizard.passphrase_page
+            type_text(qtbot, page.passphrase, PASSPHRASE)
+            type_text(qtbot, page.repeat, PASSPHRASE)
+            commit = wizard.button(QWizard.WizardButton.CommitButton)
+            assert commit.isEnabled()
+            qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+            state["page"] = 2
+            return False
+        if wizard.currentPage() is not wizard.recovery_page:
+            return False  # the vault is still being created
+        seen.append(wizard.recovery_page.key.text())
+        wizard.recovery_page.confirm.setChecked(True)
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
         return True
 
     return step
@@ -146,12 +154,25 @@ def windows() -> Iterator[list[MainWindow]]:
         window.close()
 
 
+def cancel_wizard_step(qtbot: QtBot) -> Step:
+    def step() -> bool:
+        wizard = _modal()
+        if not isinstance(wizard, FirstRunWizard):
+            return False
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton
+        )
+        return True
+
+    return step
+
+
 # ---------------------------------------------------------------------- open_session
 def test_first_run_creates_the_vault_and_shows_the_recovery_key_once(
     qtbot: QtBot, vault_dir: Path, windows: list[MainWindow]
 ) -> None:
     seen: list[str] = []
-    driver = ModalDriver([create_step(qtbot), recovery_step(qtbot, seen)])
+    driver = ModalDriver([create_step(qtbot, seen)])
     window = open_session(vault_dir)
     driver.check()
     assert isinstance(window, MainWindow)
@@ -177,7 +198,7 @@ def test_an_existing_vault_asks_for_the_passphrase(
 
 
 def test_cancelling_the_first_run_creates_nothing(qtbot: QtBot, vault_dir: Path) -> None:
-    driver = ModalDriver([cancel_step(qtbot, CreateVaultDialog)])
+    driver = ModalDriver([cancel_wizard_step(qtbot)])
     assert open_session(vault_dir) is None
     driver.check()
     assert not (vault_dir / "vault.json").exists()
