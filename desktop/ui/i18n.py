@@ -17,7 +17,7 @@ import logging
 import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from desktop.resources import resource_path
 from desktop.ui import app_config
@@ -25,6 +25,7 @@ from desktop.ui import app_config
 __all__ = [
     "LANGUAGES",
     "RTL_LANGUAGES",
+    "LanguageCombo",
     "current_language",
     "format_edtf",
     "install",
@@ -161,3 +162,33 @@ def format_edtf(text: str | None, lang: str | None = None) -> str:
         start, _, end = text.partition("/")
         return " – ".join(_format_single(p, lang, locale) if p else "…" for p in (start, end))
     return _format_single(text, lang, locale)
+
+
+# ---------------------------------------------------------------- choosing the language
+class LanguageCombo(QComboBox):
+    """Interface-language picker for Settings and the unlock dialog.
+
+    The first entry follows the system locale; the others name each language in itself
+    (a user who cannot read the current language still finds their own). The choice is
+    stored in the plain app configuration (``app_config``), never in the vault.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ui_language")
+        system = LANGUAGES[system_language()]
+        self.addItem(self.tr("System default ({language})").format(language=system), "")
+        for code, name in LANGUAGES.items():
+            self.addItem(name, code)
+        configured = app_config.load().language
+        self.setCurrentIndex(max(0, self.findData(configured)) if configured in LANGUAGES else 0)
+
+    def chosen(self) -> str | None:
+        """The language code chosen, or None for "follow the system"."""
+        return str(self.currentData()) or None
+
+    def save(self) -> bool:
+        """Store the choice; True when it differs from the language in use now."""
+        choice = self.chosen()
+        app_config.save(app_config.AppConfig(language=choice))
+        return (choice or system_language()) != current_language()

@@ -225,3 +225,19 @@ def test_country_names_in_every_ui_language() -> None:
         "Қазақстан",
         "قازاقىستان",
     ]
+
+
+def test_language_combo_stores_the_choice_outside_the_vault(qtbot: QtBot) -> None:
+    combo = i18n.LanguageCombo()
+    qtbot.addWidget(combo)
+    assert combo.currentIndex() == 0 and combo.chosen() is None  # follow the system
+    assert [combo.itemText(i) for i in range(1, combo.count())] == list(i18n.LANGUAGES.values())
+    combo.setCurrentIndex(combo.findData("kk"))
+    assert combo.save() is True  # English is in use, Kazakh chosen
+    assert app_config.load().language == "kk"
+    again = i18n.LanguageCombo()
+    qtbot.addWidget(again)
+    assert again.chosen() == "kk"
+    again.setCurrentIndex(0)
+    assert again.save() is (i18n.system_language() != "en")
+    assert app_config.load().language is None
