@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>AppealsTab</name>
+    <message>
+        <source>drafted</source>
+        <translation>жобасы</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>жіберілді</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>алынғаны расталды</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>жауап келді</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>жауап жоқ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Алушы</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Үлгі</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тілі</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Нөмірі</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Қайта өтініш</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Жіберілді деп белгілеу</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Алынғаны расталды</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Жауап жоқ</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Жауап келді</translation>
+    </message>
+    <message>
+        <source>The official response, recorded with Answered</source>
+        <translation>Ресми жауап («Жауап келді» батырмасымен жазылады)</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>жауап жоқ</translation>
+    </message>
+    <message>
+        <source>denial</source>
+        <translation>жоққа шығару</translation>
+    </message>
+    <message>
+        <source>confirmation of detention</source>
+        <translation>ұсталғаны расталды</translation>
+    </message>
+    <message>
+        <source>release confirmed</source>
+        <translation>босатылғаны расталды</translation>
+    </message>
+    <message>
+        <source>Follow-up letter…</source>
+        <translation>Қайта хат…</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>Жаңа хат…</translation>
+    </message>
+    <message>
+        <source>No letter has been recorded for this case yet.</source>
+        <translation>Бұл іс бойынша әзірге бірде-бір хат жазылмаған.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLettersDialog</name>
+    <message>
+        <source>Batch letters</source>
+        <translation>Бірнеше іске хаттар</translation>
+    </message>
+    <message>
+        <source>Automatic (per case)</source>
+        <translation>Автоматты (әр іске)</translation>
+    </message>
+    <message>
+        <source>Record each letter as a drafted appeal</source>
+        <translation>Әр хатты өтініш жобасы ретінде жазу</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Істер</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>Істер: {count}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Үлгі</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Алушы</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тілі</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Қалта</translation>
+    </message>
+    <message>
+        <source>Write letters</source>
+        <translation>Хаттарды жазу</translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation>Назар аударыңыз: бұл алушының пошта мекенжайы тексерілмеген. Жібермес бұрын оны мекеменің ресми бетінен тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>Хаттарға арналған қалта</translation>
+    </message>
+    <message>
+        <source>Writing letters…</source>
+        <translation>Хаттар жазылуда…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Writing letter {done} of {total} ({reference})…</source>
+        <translation>{total} хаттың {done}-і жазылуда ({reference})…</translation>
+    </message>
+    <message>
+        <source>{written} letters written to {folder}.</source>
+        <translation>Жазылған хаттар: {written}. Қалта: {folder}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the remaining cases got no letter.</source>
+        <translation>Тоқтатылды: қалған істерге хат жазылмады.</translation>
+    </message>
+    <message>
+        <source>{count} appeals recorded as drafted.</source>
+        <translation>Өтініш жобасы ретінде жазылды: {count}.</translation>
+    </message>
+    <message>
+        <source>Skipped (the letter was refused):</source>
+        <translation>Өткізіліп кетті (хатты жазу мүмкін болмады):</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… және тағы {count}</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <source>New case (not saved yet)</source>
@@ -231,6 +417,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Еске салу уақыты жетті</translation>
+    </message>
+    <message>
+        <source>Looking for follow-ups that are due…</source>
+        <translation>Еске салу уақыты жеткен өтініштер ізделуде…</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Еске салу мерзімі</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Алушы</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Үлгі</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>Хат күні</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>{count} follow-ups are due. Double-click one to open its case.</source>
+        <translation>Еске салу уақыты жеткендер: {count}. Ісін ашу үшін жолды екі рет басыңыз.</translation>
+    </message>
+    <message>
+        <source>No follow-up is due.</source>
+        <translation>Әзірге еске салудың қажеті жоқ.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryField</name>
     <message>
         <source>revision {number}</source>
@@ -245,7 +474,145 @@
     <name>LanguageCombo</name>
     <message>
         <source>System default ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>Жүйедегідей ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LetterComposer</name>
+    <message>
+        <source>Letter</source>
+        <translation>Хат</translation>
+    </message>
+    <message>
+        <source>{name} (address not verified)</source>
+        <translation>{name} (мекенжайы тексерілмеген)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Басып шығару…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>Record as appeal</source>
+        <translation>Өтініш ретінде жазу</translation>
+    </message>
+    <message>
+        <source>Add this letter to the case&apos;s appeal log as drafted (with its SHA-256)</source>
+        <translation>Бұл хатты істің өтініштер тізіміне жоба ретінде қосу (SHA-256 мәнімен)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Үлгі</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Алушы</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тілі</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Қағаз</translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation>Назар аударыңыз: бұл алушының пошта мекенжайы тексерілмеген. Жібермес бұрын оны мекеменің ресми бетінен тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>Composing the letter…</source>
+        <translation>Хат құрастырылуда…</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: {pages} pages</source>
+        <translation>Хат {reference}, беттер саны: {pages}</translation>
+    </message>
+    <message>
+        <source>This letter cannot be written:</source>
+        <translation>Бұл хатты жазу мүмкін емес:</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Хатты басып шығару</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Хаттар</translation>
+    </message>
+    <message>
+        <source>Printed {pages} pages</source>
+        <translation>Басылған беттер: {pages}</translation>
+    </message>
+    <message>
+        <source>Recorded as appeal {reference} (drafted)</source>
+        <translation>{reference} өтініші ретінде жазылды (жобасы)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersFeature</name>
+    <message>
+        <source>Appeals</source>
+        <translation>Өтініштер</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>Жаңа хат…</translation>
+    </message>
+    <message>
+        <source>Batch letters…</source>
+        <translation>Бірнеше іске хаттар…</translation>
+    </message>
+    <message>
+        <source>Follow-ups due…</source>
+        <translation>Еске салу уақыты жетті…</translation>
+    </message>
+    <message>
+        <source>Import recipients…</source>
+        <translation>Алушыларды импорттау…</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Хаттар</translation>
+    </message>
+    <message>
+        <source>Appeal {number} is now {status}</source>
+        <translation>{number}-өтініш: енді «{status}»</translation>
+    </message>
+    <message>
+        <source>{count} letters written</source>
+        <translation>Жазылған хаттар: {count}</translation>
+    </message>
+    <message>
+        <source>Batch letters</source>
+        <translation>Бірнеше іске хаттар</translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation>Алушыларды импорттау</translation>
+    </message>
+    <message>
+        <source>Recipient files (*.yaml *.yml);;All files (*)</source>
+        <translation>Алушылар файлдары (*.yaml *.yml);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>{count} recipients imported into the vault: {ids}</source>
+        <translation>Қоймаға импортталған алушылар: {count} ({ids})</translation>
+    </message>
+    <message>
+        <source>Not verified (letters to them show a warning): {ids}</source>
+        <translation>Тексерілмеген (оларға жазылған хаттарда ескерту болады): {ids}</translation>
+    </message>
+    <message>
+        <source>{count} recipients imported</source>
+        <translation>Импортталған алушылар: {count}</translation>
     </message>
 </context>
 <context>
@@ -373,6 +740,37 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Кішірейту</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Үлкейту</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ені бойынша</translation>
+    </message>
+    <message>
+        <source>Fit the page width</source>
+        <translation>Беттің еніне сыйдыру</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Алдыңғы бет</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Келесі бет</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>{count} беттің {page}-і</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -471,6 +869,25 @@
     <message>
         <source>Testimony Desk</source>
         <translation>Testimony Desk</translation>
+    </message>
+</context>
+<context>
+    <name>save_pdf</name>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation>Хатты PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Хаттар</translation>
+    </message>
+    <message>
+        <source>A letter is not saved inside the vault folder. Choose another folder.</source>
+        <translation>Хатты қойма қалтасына сақтауға болмайды. Басқа қалта таңдаңыз.</translation>
     </message>
 </context>
 </TS>

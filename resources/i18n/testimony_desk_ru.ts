@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>AppealsTab</name>
+    <message>
+        <source>drafted</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>получение подтверждено</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>получен ответ</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Повторное обращение</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Отметить как отправленное</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Получение подтверждено</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Получен ответ</translation>
+    </message>
+    <message>
+        <source>The official response, recorded with Answered</source>
+        <translation>Официальный ответ (записывается кнопкой «Получен ответ»)</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>ответа нет</translation>
+    </message>
+    <message>
+        <source>denial</source>
+        <translation>отрицание</translation>
+    </message>
+    <message>
+        <source>confirmation of detention</source>
+        <translation>задержание подтверждено</translation>
+    </message>
+    <message>
+        <source>release confirmed</source>
+        <translation>освобождение подтверждено</translation>
+    </message>
+    <message>
+        <source>Follow-up letter…</source>
+        <translation>Повторное письмо…</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>Новое письмо…</translation>
+    </message>
+    <message>
+        <source>No letter has been recorded for this case yet.</source>
+        <translation>По этому делу ещё не записано ни одного письма.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLettersDialog</name>
+    <message>
+        <source>Batch letters</source>
+        <translation>Письма по нескольким делам</translation>
+    </message>
+    <message>
+        <source>Automatic (per case)</source>
+        <translation>Автоматически (для каждого дела)</translation>
+    </message>
+    <message>
+        <source>Record each letter as a drafted appeal</source>
+        <translation>Записать каждое письмо как черновик обращения</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Дела</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>Дел: {count}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Write letters</source>
+        <translation>Написать письма</translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation>Внимание: почтовый адрес этого адресата не проверен. Перед отправкой сверьте его на официальной странице учреждения.</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>Папка для писем</translation>
+    </message>
+    <message>
+        <source>Writing letters…</source>
+        <translation>Письма пишутся…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Writing letter {done} of {total} ({reference})…</source>
+        <translation>Пишется письмо {done} из {total} ({reference})…</translation>
+    </message>
+    <message>
+        <source>{written} letters written to {folder}.</source>
+        <translation>Написано писем: {written}. Папка: {folder}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the remaining cases got no letter.</source>
+        <translation>Отменено: для остальных дел письма не написаны.</translation>
+    </message>
+    <message>
+        <source>{count} appeals recorded as drafted.</source>
+        <translation>Записано черновиков обращений: {count}.</translation>
+    </message>
+    <message>
+        <source>Skipped (the letter was refused):</source>
+        <translation>Пропущено (письмо не может быть написано):</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… и ещё {count}</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <source>New case (not saved yet)</source>
@@ -231,6 +417,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Пора отправить повторные обращения</translation>
+    </message>
+    <message>
+        <source>Looking for follow-ups that are due…</source>
+        <translation>Поиск обращений, по которым пора отправить повторное…</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Срок повторного обращения</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>Дата письма</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>{count} follow-ups are due. Double-click one to open its case.</source>
+        <translation>Пора отправить повторные обращения: {count}. Дважды щёлкните строку, чтобы открыть дело.</translation>
+    </message>
+    <message>
+        <source>No follow-up is due.</source>
+        <translation>Повторных обращений пока не требуется.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryField</name>
     <message>
         <source>revision {number}</source>
@@ -245,7 +474,145 @@
     <name>LanguageCombo</name>
     <message>
         <source>System default ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>Как в системе ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LetterComposer</name>
+    <message>
+        <source>Letter</source>
+        <translation>Письмо</translation>
+    </message>
+    <message>
+        <source>{name} (address not verified)</source>
+        <translation>{name} (адрес не проверен)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Record as appeal</source>
+        <translation>Записать как обращение</translation>
+    </message>
+    <message>
+        <source>Add this letter to the case&apos;s appeal log as drafted (with its SHA-256)</source>
+        <translation>Добавить это письмо в журнал обращений дела как черновик (с его SHA-256)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation>Внимание: почтовый адрес этого адресата не проверен. Перед отправкой сверьте его на официальной странице учреждения.</translation>
+    </message>
+    <message>
+        <source>Composing the letter…</source>
+        <translation>Письмо составляется…</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: {pages} pages</source>
+        <translation>Письмо {reference}, страниц: {pages}</translation>
+    </message>
+    <message>
+        <source>This letter cannot be written:</source>
+        <translation>Это письмо невозможно составить:</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Печать письма</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Письма</translation>
+    </message>
+    <message>
+        <source>Printed {pages} pages</source>
+        <translation>Напечатано страниц: {pages}</translation>
+    </message>
+    <message>
+        <source>Recorded as appeal {reference} (drafted)</source>
+        <translation>Записано как обращение {reference} (черновик)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersFeature</name>
+    <message>
+        <source>Appeals</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>Новое письмо…</translation>
+    </message>
+    <message>
+        <source>Batch letters…</source>
+        <translation>Письма по нескольким делам…</translation>
+    </message>
+    <message>
+        <source>Follow-ups due…</source>
+        <translation>Повторные обращения к отправке…</translation>
+    </message>
+    <message>
+        <source>Import recipients…</source>
+        <translation>Импорт адресатов…</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Письма</translation>
+    </message>
+    <message>
+        <source>Appeal {number} is now {status}</source>
+        <translation>Обращение {number}: теперь «{status}»</translation>
+    </message>
+    <message>
+        <source>{count} letters written</source>
+        <translation>Написано писем: {count}</translation>
+    </message>
+    <message>
+        <source>Batch letters</source>
+        <translation>Письма по нескольким делам</translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation>Импорт адресатов</translation>
+    </message>
+    <message>
+        <source>Recipient files (*.yaml *.yml);;All files (*)</source>
+        <translation>Файлы адресатов (*.yaml *.yml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>{count} recipients imported into the vault: {ids}</source>
+        <translation>Адресатов импортировано в хранилище: {count} ({ids})</translation>
+    </message>
+    <message>
+        <source>Not verified (letters to them show a warning): {ids}</source>
+        <translation>Не проверены (в письмах к ним будет предупреждение): {ids}</translation>
+    </message>
+    <message>
+        <source>{count} recipients imported</source>
+        <translation>Импортировано адресатов: {count}</translation>
     </message>
 </context>
 <context>
@@ -373,6 +740,37 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Fit the page width</source>
+        <translation>Подогнать по ширине страницы</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Страница {page} из {count}</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -471,6 +869,25 @@
     <message>
         <source>Testimony Desk</source>
         <translation>Testimony Desk</translation>
+    </message>
+</context>
+<context>
+    <name>save_pdf</name>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation>Сохранить письмо в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Письма</translation>
+    </message>
+    <message>
+        <source>A letter is not saved inside the vault folder. Choose another folder.</source>
+        <translation>Письмо нельзя сохранить в папке хранилища. Выберите другую папку.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ug_CN" sourcelanguage="en">
 <context>
+    <name>AppealsTab</name>
+    <message>
+        <source>drafted</source>
+        <translation>لايىھە</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>ئەۋەتىلدى</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>تاپشۇرۇۋېلىنغانلىقى دەلىللەندى</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>جاۋاب كەلدى</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>جاۋاب يوق</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>چېسلا</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>تاپشۇرۇۋالغۇچى</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قېلىپ</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>تىل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ھالىتى</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>نومۇرى</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>ئەسكەرتىش</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>ئەۋەتىلدى دەپ بەلگىلەش</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>تاپشۇرۇۋېلىنغانلىقى دەلىللەندى</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>جاۋاب يوق</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>جاۋاب كەلدى</translation>
+    </message>
+    <message>
+        <source>The official response, recorded with Answered</source>
+        <translation>رەسمىي جاۋاب («جاۋاب كەلدى» كۇنۇپكىسى بىلەن خاتىرىلىنىدۇ)</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>جاۋاب يوق</translation>
+    </message>
+    <message>
+        <source>denial</source>
+        <translation>ئىنكار قىلىش</translation>
+    </message>
+    <message>
+        <source>confirmation of detention</source>
+        <translation>تۇتۇلغانلىقى دەلىللەندى</translation>
+    </message>
+    <message>
+        <source>release confirmed</source>
+        <translation>قويۇپ بېرىلگەنلىكى دەلىللەندى</translation>
+    </message>
+    <message>
+        <source>Follow-up letter…</source>
+        <translation>ئەسكەرتىش خېتى…</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>يېڭى خەت…</translation>
+    </message>
+    <message>
+        <source>No letter has been recorded for this case yet.</source>
+        <translation>بۇ دېلو ئۈچۈن تېخى ھېچقانداق خەت خاتىرىلەنمىدى.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLettersDialog</name>
+    <message>
+        <source>Batch letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (per case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record each letter as a drafted appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation type="unfinished">دېلولار: {count}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قېلىپ</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>تاپشۇرۇۋالغۇچى</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>تىل</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing letter {done} of {total} ({reference})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{written} letters written to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the remaining cases got no letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} appeals recorded as drafted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (the letter was refused):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <source>New case (not saved yet)</source>
@@ -231,6 +417,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <source>Follow-ups due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for follow-ups that are due…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">دېلو</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>تاپشۇرۇۋالغۇچى</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قېلىپ</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ھالىتى</translation>
+    </message>
+    <message>
+        <source>{count} follow-ups are due. Double-click one to open its case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryField</name>
     <message>
         <source>revision {number}</source>
@@ -245,6 +474,144 @@
     <name>LanguageCombo</name>
     <message>
         <source>System default ({language})</source>
+        <translation>سىستېمىدىكىدەك ({language})</translation>
+    </message>
+</context>
+<context>
+    <name>LetterComposer</name>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (address not verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record as appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this letter to the case&apos;s appeal log as drafted (with its SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قېلىپ</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>تاپشۇرۇۋالغۇچى</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>تىل</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composing the letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter {reference}: {pages} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This letter cannot be written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>خەتلەر</translation>
+    </message>
+    <message>
+        <source>Printed {pages} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as appeal {reference} (drafted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersFeature</name>
+    <message>
+        <source>Appeals</source>
+        <translation>مۇراجىئەتلەر</translation>
+    </message>
+    <message>
+        <source>New letter…</source>
+        <translation>يېڭى خەت…</translation>
+    </message>
+    <message>
+        <source>Batch letters…</source>
+        <translation>كۆپ دېلوغا خەت…</translation>
+    </message>
+    <message>
+        <source>Follow-ups due…</source>
+        <translation>ئەسكەرتىش ۋاقتى كەلگەنلەر…</translation>
+    </message>
+    <message>
+        <source>Import recipients…</source>
+        <translation>تاپشۇرۇۋالغۇچىلارنى ئەكىرىش…</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>خەتلەر</translation>
+    </message>
+    <message>
+        <source>Appeal {number} is now {status}</source>
+        <translation>{number}-مۇراجىئەت: ئەمدى «{status}»</translation>
+    </message>
+    <message>
+        <source>{count} letters written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient files (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recipients imported into the vault: {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified (letters to them show a warning): {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recipients imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -373,6 +740,37 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the page width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -471,6 +869,25 @@
     <message>
         <source>Testimony Desk</source>
         <translation>Testimony Desk</translation>
+    </message>
+</context>
+<context>
+    <name>save_pdf</name>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>خەتلەر</translation>
+    </message>
+    <message>
+        <source>A letter is not saved inside the vault folder. Choose another folder.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

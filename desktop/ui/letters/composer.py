@@ -14,7 +14,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,9 +58,9 @@ def save_pdf(parent: QWidget, session: Session, data: bytes, suggested: str) -> 
 
     path_text, _filter = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save letter as PDF"),
+        QCoreApplication.translate("save_pdf", "Save letter as PDF"),
         suggested,
-        parent.tr("PDF documents (*.pdf)"),
+        QCoreApplication.translate("save_pdf", "PDF documents (*.pdf)"),
     )
     if not path_text:
         return None
@@ -70,14 +70,18 @@ def save_pdf(parent: QWidget, session: Session, data: bytes, suggested: str) -> 
     if is_inside(path, session.vault.folder):
         QMessageBox.warning(
             parent,
-            parent.tr("Letters"),
-            parent.tr("A letter is not saved inside the vault folder. Choose another folder."),
+            QCoreApplication.translate("save_pdf", "Letters"),
+            QCoreApplication.translate(
+                "save_pdf", "A letter is not saved inside the vault folder. Choose another folder."
+            ),
         )
         return None
     try:
         atomic_write(path, data)
     except OSError as exc:
-        QMessageBox.warning(parent, parent.tr("Letters"), describe_error(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("save_pdf", "Letters"), describe_error(exc)
+        )
         return None
     return path
 
