@@ -2,4 +2,5 @@
 
 from desktop.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # also imported by helper processes (multiprocessing spawn)
+    raise SystemExit(main())

@@ -45,15 +45,28 @@ class Session:
 
     # ------------------------------------------------------------------ case work
     def import_files(self, paths: Sequence[Path]) -> WriteResult:
-        """Validate every file first, then write all cases in one transaction."""
-        from desktop.interchange.case_json import load_case_files
-        from desktop.store.cases import collector_paused
+        """Import every file in ONE transaction: all files valid and stored, or nothing.
 
-        # Parsing builds millions of small acyclic objects; the cyclic collector would walk
-        # them again and again for nothing (about 45% of parse time, docs/performance.md).
-        with collector_paused():
-            docs = load_case_files([Path(p) for p in paths])
-        return self.store.cases.save(docs, source=", ".join(str(p) for p in paths))
+        Files are parsed in a helper process while earlier ones are stored (see
+        ``desktop.interchange.parallel``). In the rare case where a generated reference
+        clashes with one a later file brings, everything is stored again in one ``save``
+        (that transaction was rolled back), which knows every reference in advance.
+        """
+        from desktop.interchange.parallel import parsed_files
+        from desktop.store.cases import ReferenceClash
+
+        files = [Path(p) for p in paths]
+        source = ", ".join(str(p) for p in files)
+        try:
+            # Each batch names its file: a refused reference points at the right file.
+            return self.store.cases.save_batches(parsed_files(files))
+        except ReferenceClash:
+            from desktop.interchange.case_json import load_case_files
+            from desktop.store.cases import collector_paused
+
+            with collector_paused():
+                docs = load_case_files(files)
+            return self.store.cases.save(docs, source=source)
 
     def export_to(self, out: Path, fmt: str = "json", *, redact: bool = False) -> int:
         """Write every case to ``out`` — a plaintext file the user asked for, mode 0600."""

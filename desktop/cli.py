@@ -13,6 +13,7 @@ import errno
 import getpass
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -363,6 +364,9 @@ def _describe_os_error(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In a frozen build, a helper process (the import's parser, desktop.interchange.parallel)
+    # starts this same executable: freeze_support turns it into the helper and never returns.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     os.umask(0o077)  # every file this process creates is private to the user
     # Contract: stderr carries only the one ``error:`` line. Without a handler, Python's

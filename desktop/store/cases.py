@@ -102,6 +102,15 @@ class CaseSort:
     descending: bool = False
 
 
+# One batch of ``save_batches``: where it comes from (for error messages), the documents,
+# and optionally ``mapping.prepare`` of each, computed elsewhere (a parser process).
+Batch = tuple[str | None, Sequence[dict[str, Any]], Sequence["mapping.Prepared | None"] | None]
+
+
+class ReferenceClash(Exception):
+    """A later batch brings a reference that an earlier batch generated (see save_batches)."""
+
+
 @dataclass(frozen=True)
 class WriteResult:
     created: int = 0
@@ -156,12 +165,59 @@ class CaseRepository:
         finally:
             mapping.clear_memo()
 
+    def save_batches(self, batches: Iterable[Batch]) -> WriteResult:
+        """Like ``save`` over all batches, in ONE transaction, taking batches as they come.
+
+        Why: an import of several files can store file *k* while file *k+1* is still being
+        parsed (``desktop.interchange.parallel``). The result equals one ``save`` of all
+        documents in order, with one exception that is detected, not tolerated: a generated
+        reference (for a case without one) that a *later* batch turns out to bring as its
+        own. A single ``save`` would have skipped that number; here the transaction is rolled
+        back and ``ReferenceClash`` raised, so the caller can save everything in one go.
+        An exception from the iterator (a file that does not validate) rolls back too.
+        """
+        created = updated = unchanged = 0
+        ids: list[str] = []
+        seen_refs: set[str] = set()
+        generated: set[str] = set()
+        try:
+            with collector_paused(), self._writer() as conn, conn.begin():
+                for source, docs, prepared in batches:
+                    refs = {str(d["reference"]) for d in docs if d.get("reference")}
+                    if refs & generated:
+                        raise ReferenceClash(sorted(refs & generated)[0])
+                    seen_refs |= refs
+                    result = self._save(
+                        conn,
+                        docs,
+                        source,
+                        reserved=frozenset(seen_refs),
+                        generated=generated,
+                        prepared=prepared,
+                    )
+                    created += result.created
+                    updated += result.updated
+                    unchanged += result.unchanged
+                    ids.extend(result.ids)
+                    mapping.clear_memo()
+        finally:
+            mapping.clear_memo()
+        return WriteResult(created, updated, unchanged, tuple(ids))
+
     def _writer(self) -> Connection:
         return self.engine.connect().execution_options(immediate=True)
 
     def _save(
-        self, conn: Connection, docs: Sequence[dict[str, Any]], source: str | None
+        self,
+        conn: Connection,
+        docs: Sequence[dict[str, Any]],
+        source: str | None,
+        *,
+        reserved: frozenset[str] = frozenset(),
+        generated: set[str] | None = None,
+        prepared: Sequence[mapping.Prepared | None] | None = None,
     ) -> WriteResult:
+        """Write ``docs``; ``prepared[i]``, when given, is ``mapping.prepare(docs[i])``."""
         at = now_utc()
         ids = [str(d["id"]) for d in docs if d.get("id")]
         existing: dict[str, dict[str, Any]] = {}
@@ -179,7 +235,7 @@ class CaseRepository:
                 select(Case.id, Case.reference).where(Case.reference.in_(chunk))
             ).all():
                 owner_of_ref[ref] = rid
-        next_number = self._reference_counter(conn, at[:4], frozenset(refs))
+        next_number = self._reference_counter(conn, at[:4], reserved | frozenset(refs))
 
         history_writer = history.HistoryWriter(conn, self.device)
         new_cases: list[dict[str, Any]] = []
@@ -196,6 +252,8 @@ class CaseRepository:
             old = existing.get(case_id)
             if not doc.get("reference"):
                 doc["reference"] = old["reference"] if old else next_number()
+                if old is None and generated is not None:
+                    generated.add(doc["reference"])
             ref_owner = owner_of_ref.get(doc["reference"])
             if ref_owner is not None and ref_owner != case_id:
                 raise InvalidInputError(
@@ -206,10 +264,18 @@ class CaseRepository:
                 )
             owner_of_ref[doc["reference"]] = case_id
             result_ids.append(case_id)
-            digest = mapping.content_hash(doc)
+            ready = prepared[index] if prepared is not None else None
+            digest = ready.digest if ready is not None else mapping.content_hash(doc)
             if old is not None and old["content_hash"] == digest:
                 unchanged += 1
                 continue
+            if ready is None:  # derived here only for what is written
+                ready = mapping.Prepared(
+                    digest,
+                    mapping.summary_fields(doc),
+                    mapping.document_to_rows(doc, case_id),
+                    mapping.search_texts(doc),
+                )
             row: dict[str, Any] = {
                 "id": case_id,
                 "reference": doc["reference"],
@@ -220,7 +286,7 @@ class CaseRepository:
                 "notes": doc.get("notes", ""),
                 "origin_device": self.device,
                 "content_hash": digest,
-                **mapping.summary_fields(doc),
+                **ready.summary,
             }
             if old is None:
                 row.update(
@@ -248,9 +314,9 @@ class CaseRepository:
                     "update",
                     {"revision": row["revision"], "reference": doc["reference"]},
                 )
-            for table, rows in mapping.document_to_rows(doc, case_id).items():
+            for table, rows in ready.rows.items():
                 child_rows.setdefault(table, []).extend(rows)
-            search_rows.append({"case_id": case_id, **mapping.search_texts(doc)})
+            search_rows.append({"case_id": case_id, **ready.search})
 
         blob_names = self._blob_names(conn, touched)
         for chunk in _chunks(touched):
