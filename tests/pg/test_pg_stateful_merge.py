@@ -63,9 +63,7 @@ sync_conftest, stateful = _load_stateful()
 
 
 @pytest.fixture(scope="module")
-def pg_world(
-    pg_server: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, Any]]:
+def pg_world(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     hq_url = pg_server.create_database()
     folder = tmp_path_factory.mktemp("pg-stateful")
     original_make_pair = stateful.make_pair

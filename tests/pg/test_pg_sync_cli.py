@@ -22,9 +22,7 @@ def ok(result: Any) -> str:
     return str(result.out)
 
 
-def test_bundle_from_the_field_into_a_postgresql_hq(
-    cli: Any, pg_url: str, tmp_path: Path
-) -> None:
+def test_bundle_from_the_field_into_a_postgresql_hq(cli: Any, pg_url: str, tmp_path: Path) -> None:
     field = cli
     hq = cli.__class__(tmp_path / "hq-vault", cli.passphrase_file)
     ok(hq("init", "--hq", "--name", "Synthetic HQ", "--db-url", pg_url))

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import PASSPHRASE
+
 from desktop.app import Session, create_vault
 from desktop.errors import InvalidInputError
 from desktop.interchange import parallel
