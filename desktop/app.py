@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,8 @@ class Session:
     vault: Vault
     unlocked: UnlockedVault
     store: Store
+    # What ``restrict_permissions`` narrowed at unlock (the front ends tell the user).
+    permission_fixes: list[str] = field(default_factory=list)
 
     def lock(self) -> None:
         self.store.close()
@@ -133,7 +135,10 @@ def unlock(
     use_keyring: bool = False,
     check: bool = True,
 ) -> Session:
+    from desktop.hardening import restrict_permissions
+
     vault = Vault(folder)
+    fixes = restrict_permissions(Path(folder)) if vault.exists() else []
     unlocked: UnlockedVault | None = None
     if use_keyring:
         unlocked = vault.unlock_keyring()
@@ -148,7 +153,7 @@ def unlock(
     except BaseException:
         unlocked.lock()
         raise
-    return Session(vault, unlocked, store)
+    return Session(vault, unlocked, store, fixes)
 
 
 def erase(folder: Path) -> None:

@@ -24,6 +24,9 @@ from desktop import __version__
 from desktop.errors import AuthError, TestimonyDeskError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
+# Commands that never write to the vault; every other command takes the instance lock
+# (desktop.hardening.InstanceLock) so it cannot write while the app has the vault open.
+READ_ONLY_COMMANDS = frozenset({"init", "list", "show", "search", "export", "check"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,10 +75,18 @@ def open_session(args: argparse.Namespace) -> Any:
     from desktop.app import unlock
 
     if args.recovery_key_file:
-        return unlock(
+        session = unlock(
             args.vault, recovery_key=_read_first_line(args.recovery_key_file, "recovery key")
         )
-    return unlock(args.vault, passphrase=_passphrase(args))
+    else:
+        session = unlock(args.vault, passphrase=_passphrase(args))
+    if session.permission_fixes:
+        print(
+            "warning: the vault's permissions were too open and were restricted to you: "
+            + "; ".join(session.permission_fixes),
+            file=sys.stderr,
+        )
+    return session
 
 
 def print_json(value: Any) -> None:
@@ -368,7 +379,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # starts this same executable: freeze_support turns it into the helper and never returns.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
-    os.umask(0o077)  # every file this process creates is private to the user
+    # umask 077 (every file this process creates is private to the user), no core dumps.
+    from desktop.hardening import harden_process
+
+    harden_process()
     # Contract: stderr carries only the one ``error:`` line. Without a handler, Python's
     # last-resort handler would print library warnings (e.g. a damaged-page count) there too.
     if not logging.getLogger().handlers:
@@ -380,7 +394,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_version()
             return 0
         handler: Handler = getattr(args, "handler", cmd_gui)
-        return handler(args)
+        if args.command in READ_ONLY_COMMANDS or handler is cmd_gui:
+            return handler(args)
+        # One program at a time writes to a vault: the GUI holds this lock while it runs.
+        from desktop.hardening import InstanceLock
+
+        with InstanceLock(Path(args.vault)):
+            return handler(args)
     except TestimonyDeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -393,6 +413,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("TESTIMONY_DESK_DEBUG"):
             raise
+        from desktop.hardening import record_crash
+
+        record_crash(exc)  # exception type and frames only: no message, no local values
         print(f"error: unexpected failure ({type(exc).__name__})", file=sys.stderr)
         return 1
 

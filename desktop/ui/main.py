@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.ui import i18n, workers
+from desktop.hardening import InstanceLock, VaultInUse
+from desktop.ui import crash_dialog, i18n, workers
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
@@ -80,6 +81,14 @@ def run_gui(vault_dir: Path) -> int:
     qapp = application()
     qapp.setQuitOnLastWindowClosed(False)
     state: dict[str, MainWindow | None] = {"window": None}
+    # One program per vault (desktop.hardening): held for the whole run, across Lock/unlock.
+    instance = InstanceLock(vault_dir)
+    try:
+        instance.acquire()
+    except VaultInUse:
+        crash_dialog.show_vault_in_use()
+        return 1
+    remove_crash_handlers = crash_dialog.install(lambda: state["window"])
 
     def show_next(first: bool = False) -> None:
         previous = state["window"]
@@ -91,11 +100,18 @@ def run_gui(vault_dir: Path) -> int:
         if window is None:
             qapp.quit()
             return
+        instance.acquire()  # first run: the folder exists only now
         window.locked.connect(lambda: QTimer.singleShot(0, show_next))
         window.show()
+        if window.session.permission_fixes:
+            crash_dialog.show_permission_fixes(window.session.permission_fixes, window)
         verify_in_background(window)
 
-    show_next(first=True)
-    if state["window"] is None:
-        return 0
-    return int(qapp.exec())
+    try:
+        show_next(first=True)
+        if state["window"] is None:
+            return 0
+        return int(qapp.exec())
+    finally:
+        remove_crash_handlers()
+        instance.release()
