@@ -190,6 +190,10 @@ class MainWindow(QMainWindow):
         self.settings_action = add(
             "vault", self.tr("Settings…"), "Ctrl+,", self.open_settings, "settings", toolbar=False
         )
+        # Vault ▸ Quick delete… (Ctrl+Shift+Delete): countdown, crypto-erase, quit.
+        from desktop.ui import quick_delete
+
+        self.quick_delete = quick_delete.install(self)
 
     def add_action(
         self,

@@ -94,7 +94,7 @@ def test_cli_writes_private_files(initialized: Any, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- vault modes
 def test_wide_modes_are_restricted_at_unlock_and_reported(initialized: Any) -> None:
     vault = initialized.vault
-    os.chmod(vault, 0o755)
+    os.chmod(vault, 0o755)  # noqa: S103 - the loose mode under test
     os.chmod(vault / "cases.db", 0o644)
     os.chmod(vault / "vault.json", 0o664)
     result = initialized("list")
@@ -249,9 +249,7 @@ def test_crash_report_follows_the_chain_without_messages() -> None:
     assert CANARY not in report
 
 
-def test_cli_unexpected_failure_is_recorded_without_data(
-    initialized: Any, tmp_path: Path
-) -> None:
+def test_cli_unexpected_failure_is_recorded_without_data(initialized: Any, tmp_path: Path) -> None:
     """A failure the CLI does not know: one error line, and a crash log without data."""
     proc = run_python(
         f"""
