@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import __version__
-from desktop.errors import AuthError, TestimonyDeskError, UsageError
+from desktop.errors import AuthError, TestimonyDeskError, UsageError, storage_failure
 
 Handler = Callable[[argparse.Namespace], int]
 # Commands that never write to the vault; every other command takes the instance lock
@@ -413,6 +413,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("TESTIMONY_DESK_DEBUG"):
             raise
+        disk = storage_failure(exc)  # a full disk or an I/O error under SQLite
+        if disk is not None:
+            print(f"error: {disk}", file=sys.stderr)
+            return 1
         from desktop.hardening import record_crash
 
         record_crash(exc)  # exception type and frames only: no message, no local values

@@ -88,3 +88,38 @@ class NotFoundError(TestimonyDeskError):
     """A case, recipient or other named thing does not exist (exit 1)."""
 
     exit_code = 1
+
+
+# SQLite's own fixed messages (they never quote data) for a full disk and an I/O error.
+_SQLITE_FULL = "database or disk is full"
+_SQLITE_IOERR = "disk I/O error"
+
+
+def storage_failure(exc: BaseException) -> str | None:
+    """One calm sentence when a write failed because of the disk, else None.
+
+    A failed save is rolled back by SQLite and a failed ``vault.json`` write leaves the old
+    file (atomic rename), so in both cases the vault is as it was before the attempt.
+    """
+    import errno
+
+    full = "the disk is full: the change was not saved and the vault is unchanged"
+    broken = (
+        "the disk reported an error while writing: the change was not saved and the vault "
+        "is unchanged (check the disk, then try again)"
+    )
+    if isinstance(exc, OSError) and not isinstance(exc, TestimonyDeskError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return full
+        if exc.errno in (errno.EIO, errno.EFBIG):
+            return broken
+        return None
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc)
+    if type(orig if orig is not None else exc).__name__ != "OperationalError":
+        return None
+    if text == _SQLITE_FULL:
+        return full
+    if text.startswith(_SQLITE_IOERR):
+        return broken
+    return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import app
-from desktop.errors import AuthError, TestimonyDeskError
+from desktop.errors import AuthError, TestimonyDeskError, storage_failure
 from desktop.ui import workers
 from desktop.vault.vault import Vault
 
@@ -30,6 +30,9 @@ def describe_error(exc: BaseException) -> str:
     """One calm sentence for the user; never a traceback or an unexpected message."""
     if isinstance(exc, TestimonyDeskError):
         return str(exc)
+    disk = None if isinstance(exc, OSError) else storage_failure(exc)  # under SQLite
+    if disk is not None:
+        return disk[0].upper() + disk[1:] + "."
     if isinstance(exc, OSError):
         reason = exc.strerror or QCoreApplication.translate("errors", "input/output error")
         return QCoreApplication.translate(
