@@ -191,7 +191,7 @@ class QuickDelete(QWidget):
         window.detail.clear()
         if window.editor is not None:
             window.editor.clear()
-        window.model.set_rows([])
+        window.model.clear()
         window.search.blockSignals(True)
         window.search.clear()
         window.search.blockSignals(False)
