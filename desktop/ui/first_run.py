@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from desktop import app, preferences
 from desktop.errors import TestimonyDeskError
 from desktop.ui import workers
+from desktop.ui.i18n import language_switch
 from desktop.ui.unlock_dialog import describe_error
 from desktop.vault import keyring_slot
 from desktop.vault.vault import MIN_PASSPHRASE_CHARS
@@ -172,7 +173,7 @@ def print_recovery_sheet(printer: QPrinter, code: str, created: str) -> None:
 
 # ---------------------------------------------------------------------- pages
 class OrganisationPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, wizard: QWizard | None = None) -> None:
         super().__init__()
         self.setTitle(self.tr("Welcome to Testimony Desk"))
         self.setSubTitle(self.tr("Your records stay encrypted on this computer."))
@@ -190,6 +191,11 @@ class OrganisationPage(QWizardPage):
             )
         )
         form = QFormLayout()
+        if wizard is not None:
+            # Changing it closes the wizard (nothing is created yet on this page) and
+            # desktop.ui.main opens it again in that language.
+            self.language = language_switch(wizard)
+            form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Organisation name:"), self.organisation)
         layout.addLayout(form)
         layout.addWidget(
@@ -495,7 +501,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Create your vault — Testimony Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 480)
-        self.organisation_page = OrganisationPage()
+        self.organisation_page = OrganisationPage(self)
         self.passphrase_page = PassphrasePage(self)
         self.recovery_page = RecoveryPage(self)
         for page in (self.organisation_page, self.passphrase_page, self.recovery_page):

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 
 from desktop.resources import resource_path
 from desktop.ui import app_config
@@ -30,6 +31,8 @@ __all__ = [
     "format_edtf",
     "install",
     "language_for_start",
+    "language_switch",
+    "language_was_changed",
     "system_language",
 ]
 
@@ -192,3 +195,34 @@ class LanguageCombo(QComboBox):
         choice = self.chosen()
         app_config.save(app_config.AppConfig(language=choice))
         return (choice or system_language()) != current_language()
+
+
+LANGUAGE_CHANGED = "language_changed"
+"""Property set on a dialog closed by :func:`language_switch`; its caller opens it again."""
+
+
+def language_switch(dialog: QDialog, can_close: Callable[[], bool] = lambda: True) -> LanguageCombo:
+    """A language picker for a dialog shown before the vault is open (unlock, first run).
+
+    Choosing another language stores it and closes the dialog with the property
+    ``language_changed`` set; the caller installs the language and shows the dialog again
+    (widgets keep the texts they were made with, so a fresh dialog is the clean way).
+    ``can_close`` says whether closing is safe now (not while a job runs).
+    """
+    combo = LanguageCombo(dialog)
+
+    def chosen(_index: int) -> None:
+        try:
+            changed = combo.save()
+        except OSError:
+            return  # the config folder is not writable: keep the language in use
+        if changed and can_close():
+            dialog.setProperty(LANGUAGE_CHANGED, True)
+            dialog.done(int(QDialog.DialogCode.Rejected))
+
+    combo.activated.connect(chosen)
+    return combo
+
+
+def language_was_changed(dialog: QDialog) -> bool:
+    return bool(dialog.property(LANGUAGE_CHANGED))

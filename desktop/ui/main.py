@@ -29,20 +29,25 @@ def open_session(
 
     ``resume`` is the id of the case to show again (the one open when the vault was locked).
     """
-    if Vault(vault_dir).exists():
-        unlock = UnlockDialog(vault_dir, try_keyring=try_keyring)
-        accepted = unlock.exec() == QDialog.DialogCode.Accepted
-        session = unlock.session
-        unlock.deleteLater()
-        if not accepted or session is None:
-            return None
-    else:
-        wizard = FirstRunWizard(vault_dir)
-        accepted = wizard.exec() == QDialog.DialogCode.Accepted
-        session = wizard.session
-        wizard.deleteLater()
-        if not accepted or session is None:
-            return None
+    while True:
+        dialog: UnlockDialog | FirstRunWizard
+        if Vault(vault_dir).exists():
+            dialog = UnlockDialog(vault_dir, try_keyring=try_keyring)
+        else:
+            dialog = FirstRunWizard(vault_dir)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        session = dialog.session
+        relaunch = not accepted and i18n.language_was_changed(dialog)
+        dialog.deleteLater()
+        if not relaunch:
+            break
+        # The user picked another interface language in the dialog: show it again in that one.
+        app = QCoreApplication.instance()
+        if app is not None:
+            i18n.install(app, i18n.language_for_start())
+        try_keyring = False
+    if not accepted or session is None:
+        return None
     window = MainWindow(session)
     if resume is not None:
         window.resume(resume)
@@ -95,6 +100,8 @@ def run_gui(vault_dir: Path) -> int:
         resume = previous.resume_case if previous is not None else None
         if previous is not None:
             previous.deleteLater()
+        if not first:  # a language chosen in Settings applies from this unlock on
+            i18n.install(qapp, i18n.language_for_start())
         window = open_session(vault_dir, try_keyring=first, resume=resume)
         state["window"] = window
         if window is None:

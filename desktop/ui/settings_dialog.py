@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -42,6 +43,7 @@ from desktop.preferences import (
     Preferences,
     SettingsStore,
 )
+from desktop.ui.i18n import LanguageCombo
 from desktop.ui.unlock_dialog import describe_error
 
 MIB = 1024**2
@@ -188,14 +190,11 @@ class SettingsDialog(QDialog):
         self._set_logo(self._logo)
 
     def _add_language_row(self, form: QFormLayout) -> None:
-        """Slot for the interface-language selector (owned by the i18n feature).
-
-        The i18n helper overrides or fills this: add a row "Interface language:" with a
-        combo box to ``form`` and store the choice in the plain app config (not in the
-        vault, and not through ``self.prefs``), applying it on OK or at the next start.
-        ``self.language`` is where that combo box is expected to live; None until then.
-        """
-        self.language: QComboBox | None = None
+        """The interface language: stored on OK in the plain app config
+        (``desktop/ui/app_config.py``), not in the vault and not in ``self.prefs``; used
+        from the next unlock (after Lock) or the next start."""
+        self.language: LanguageCombo | None = LanguageCombo(self)
+        form.addRow(self.tr("Interface language:"), self.language)
 
     # ------------------------------------------------------------------ logo
     def _choose_logo(self) -> None:
@@ -268,4 +267,20 @@ class SettingsDialog(QDialog):
             self.error.setText(describe_error(exc))
             return
         self.prefs = prefs
+        self.language_changed = False
+        if self.language is not None:
+            try:
+                self.language_changed = self.language.save()
+            except OSError as exc:  # the vault's settings are saved; say what was not
+                self.error.setText(describe_error(exc))
+                return
+        if self.language_changed:
+            QMessageBox.information(
+                self,
+                self.tr("Interface language"),
+                self.tr(
+                    "The new interface language is used from the next unlock (Vault › Lock, "
+                    "Ctrl+L) or the next start."
+                ),
+            )
         super().accept()

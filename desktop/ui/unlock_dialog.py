@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import app
 from desktop.errors import AuthError, TestimonyDeskError, storage_failure
 from desktop.ui import workers
+from desktop.ui.i18n import language_switch
 from desktop.vault.vault import Vault
 
 
@@ -131,6 +132,9 @@ class UnlockDialog(_BusyDialog):
         form = QFormLayout()
         self.prompt = QLabel(self.tr("Passphrase:"))
         form.addRow(self.prompt, self.passphrase)
+        # Changing it closes the dialog; desktop.ui.main opens it again in that language.
+        self.language = language_switch(self, lambda: not self._busy)
+        form.addRow(self.tr("Language:"), self.language)
         self.busy_label = _plain_label(self.tr("Opening the vault…"))
         self.busy_label.setObjectName("busy_label")
         self.busy_label.hide()

@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>AutoLock</name>
+    <message>
+        <source>Locks in {time}</source>
+        <translation>Құлыптауға дейін {time}</translation>
+    </message>
+</context>
+<context>
     <name>BatchLettersDialog</name>
     <message>
         <source>Batch letters</source>
@@ -293,33 +300,6 @@
     </message>
 </context>
 <context>
-    <name>CreateVaultDialog</name>
-    <message>
-        <source>Create your vault — Testimony Desk</source>
-        <translation>Қойманы құру — Testimony Desk</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>Құпия фраза:</translation>
-    </message>
-    <message>
-        <source>Repeat:</source>
-        <translation>Қайталаңыз:</translation>
-    </message>
-    <message>
-        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
-        <translation>Сіз жазған барлық мәлімет осы компьютердегі шифрланған қоймада сақталады. Кемінде {minimum} таңбадан тұратын құпия фраза таңдаңыз — бір-бірімен байланысы жоқ бірнеше сөз жақсы жарайды. Онсыз немесе қалпына келтіру кілтінсіз қойманы ешкім аша алмайды, тіпті сіз де.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least {minimum} characters.</source>
-        <translation>Құпия фраза кемінде {minimum} таңбадан тұруы керек.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>Екі құпия фраза сәйкес келмейді.</translation>
-    </message>
-</context>
-<context>
     <name>EdtfField</name>
     <message>
         <source>Year / month / day helper</source>
@@ -414,6 +394,25 @@
     <message>
         <source>row {row}: country: use a two-letter code such as KZ or CN</source>
         <translation>{row}-жол: ел: KZ немесе CN сияқты екі әріпті кодты жазыңыз</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>Қойманы құру — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Бастау</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The vault could not be remembered on this computer: {reason}</source>
+        <translation>Қойманы осы компьютерде есте сақтау мүмкін болмады: {reason}</translation>
     </message>
 </context>
 <context>
@@ -688,6 +687,10 @@
         <translation>Құлыптау</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Баптаулар…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>Істер: {count}</translation>
     </message>
@@ -731,12 +734,126 @@
         <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
         <translation>Импортталды: жаңа — {created}, жаңартылған — {updated}, өзгеріссіз — {unchanged}</translation>
     </message>
+    <message>
+        <source>The unsaved edits from before the automatic lock are back.</source>
+        <translation>Автоматты құлыптауға дейінгі сақталмаған өзгерістер қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <source>The case open in the editor was just changed by an import or a sync. Your unsaved edits are still there; saving them replaces the new version. To see the new version instead, discard your edits and open the case again.</source>
+        <translation>Өңдегіште ашық тұрған іс импорт немесе синхрондау арқылы жаңа ғана өзгертілді. Сіздің сақталмаған өзгерістеріңіз орнында; оларды сақтасаңыз, жаңа нұсқаның орнын басады. Жаңа нұсқаны көру үшін өзгерістеріңізден бас тартып, істі қайта ашыңыз.</translation>
+    </message>
 </context>
 <context>
     <name>NamesField</name>
     <message>
         <source>Add name</source>
         <translation>Ат қосу</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Welcome to Testimony Desk</source>
+        <translation>Testimony Desk-ке қош келдіңіз</translation>
+    </message>
+    <message>
+        <source>Your records stay encrypted on this computer.</source>
+        <translation>Жазбаларыңыз осы компьютерде шифрланған күйде сақталады.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Міндетті емес</translation>
+    </message>
+    <message>
+        <source>Testimony Desk keeps testimonies, case files and letters in an encrypted vault. This assistant creates the vault: you choose a passphrase, then you receive a recovery key to keep on paper.</source>
+        <translation>Testimony Desk куәліктерді, іс материалдарын және хаттарды шифрланған қоймада сақтайды. Бұл көмекші қойманы құрады: сіз құпия фраза таңдайсыз, содан кейін қағазда сақтауға арналған қалпына келтіру кілтін аласыз.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>Ұйымның атауы:</translation>
+    </message>
+    <message>
+        <source>The organisation name is printed on letters and stored inside the vault only. You can change it later under Vault › Settings.</source>
+        <translation>Ұйымның атауы хаттарда басылады және тек қойманың ішінде сақталады. Оны кейін өзгертуге болады: Қойма › Баптаулар.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Құпия фраза таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Without the passphrase or the recovery key nobody can open the vault.</source>
+        <translation>Құпия фразасыз немесе қалпына келтіру кілтінсіз қойманы ешкім аша алмайды.</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>Қойманы құру</translation>
+    </message>
+    <message>
+        <source>Creating the vault… this takes a few seconds.</source>
+        <translation>Қойма құрылуда… бұл бірнеше секунд алады.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters. Several unrelated words are easy to remember and hard to guess; avoid names, dates and phrases from songs or books.</source>
+        <translation>Кемінде {n} таңба пайдаланыңыз. Бір-бірімен байланысы жоқ бірнеше сөзді есте сақтау оңай, ал табу қиын; есімдерді, күндерді және ән не кітап жолдарын пайдаланбаңыз.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Беріктігі:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Өте әлсіз</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Әлсіз</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Орташа</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Жақсы</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Берік</translation>
+    </message>
+    <message>
+        <source>Too short: {n} more characters needed.</source>
+        <translation>Тым қысқа: тағы {n} таңба қажет.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Add another unrelated word or two.</source>
+        <translation>Табу тым оңай. Байланысы жоқ тағы бір-екі сөз қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again below.</source>
+        <translation>Құпия фразаны төменде қайта жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The passphrase is good.</source>
+        <translation>Құпия фраза жарайды.</translation>
     </message>
 </context>
 <context>
@@ -771,18 +888,200 @@
     </message>
 </context>
 <context>
-    <name>RecoveryKeyDialog</name>
+    <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
         <translation>Қалпына келтіру кілтіңіз</translation>
     </message>
     <message>
-        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
-        <translation>Құпия фраза ұмытылса, қойманы осы қалпына келтіру кілті ашады. Ол тек қазір көрсетіледі. Оны қағазға жазып, осы компьютерден алыс жерде сақтаңыз.</translation>
+        <source>It is shown only now.</source>
+        <translation>Ол тек қазір көрсетіледі.</translation>
     </message>
     <message>
-        <source>I have written the recovery key down</source>
-        <translation>Қалпына келтіру кілтін жазып алдым</translation>
+        <source>Print…</source>
+        <translation>Басып шығару…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key</source>
+        <translation>Қалпына келтіру кілтін сақтап қойдым</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Осы компьютерде есте сақтау</translation>
+    </message>
+    <message>
+        <source>Opens the vault without the passphrase when you start Testimony Desk, using the system keyring. Anyone who can log in as you can then open it: leave this off on a computer that may be taken.</source>
+        <translation>Testimony Desk іске қосылғанда қойма жүйелік кілттер қоймасы арқылы құпия фразасыз ашылады. Сонда сіздің атыңызбен жүйеге кіре алатын кез келген адам оны аша алады: тәркіленуі мүмкін компьютерде мұны қоспаңыз.</translation>
+    </message>
+    <message>
+        <source>“Remember on this computer” is not offered: no secure system keyring is available here, so the vault always asks for the passphrase.</source>
+        <translation>«Осы компьютерде есте сақтау» ұсынылмайды: мұнда сенімді жүйелік кілттер қоймасы жоқ, сондықтан қойма әрдайым құпия фразаны сұрайды.</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. Print it or write it on paper and keep it away from this computer. Testimony Desk cannot show it again.</source>
+        <translation>Құпия фраза ұмытылса, қойманы осы қалпына келтіру кілті ашады. Оны басып шығарыңыз немесе қағазға жазып, осы компьютерден алыс жерде сақтаңыз. Testimony Desk оны қайта көрсете алмайды.</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Қалпына келтіру кілтін басып шығару</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Принтерге жіберілді.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Қалпына келтіру кілтін PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a place outside the vault folder (a USB stick, for example).</source>
+        <translation>Қойма қалтасынан тыс орын таңдаңыз (мысалы, USB жинақтағыш).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Testimony Desk — recovery key</source>
+        <translation>Testimony Desk — қалпына келтіру кілті</translation>
+    </message>
+    <message>
+        <source>This key opens your Testimony Desk vault if the passphrase is forgotten. Anyone who has it and a copy of the vault can read everything in it.</source>
+        <translation>Құпия фраза ұмытылса, бұл кілт сіздің Testimony Desk қоймаңызды ашады. Кілті мен қойманың көшірмесі бар кез келген адам ондағының бәрін оқи алады.</translation>
+    </message>
+    <message>
+        <source>Keep this sheet somewhere safe and away from the computer, for example in a sealed envelope with a person you trust. Do not photograph it.</source>
+        <translation>Бұл парақты компьютерден алыс, қауіпсіз жерде сақтаңыз, мысалы, сенімді адамда желімделген конвертте. Оны суретке түсірмеңіз.</translation>
+    </message>
+    <message>
+        <source>Vault created: {date}</source>
+        <translation>Қойма құрылған күні: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — Testimony Desk</source>
+        <translation>Баптаулар — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Printed before the date, e.g. Almaty</source>
+        <translation>Күннің алдында басылады, мысалы: Алматы</translation>
+    </message>
+    <message>
+        <source>Letters are also signed on behalf of the organisation</source>
+        <translation>Хаттарға ұйым атынан да қол қойылады</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Хат бланкісі</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Ұйым:</translation>
+    </message>
+    <message>
+        <source>Address (one line each):</source>
+        <translation>Мекенжайы (әр жолға бір бөлік):</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Байланыс:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Орны:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Never (not recommended)</source>
+        <translation>Ешқашан (ұсынылмайды)</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақша</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орысша</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Ағылшынша</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <source>Show “Quick delete” in the toolbar</source>
+        <translation>Құралдар тақтасында «Жылдам жою» батырмасын көрсету</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Жұмыс</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>Әрекетсіздіктен кейін құлыптау:</translation>
+    </message>
+    <message>
+        <source>Default letter language:</source>
+        <translation>Хаттардың әдепкі тілі:</translation>
+    </message>
+    <message>
+        <source>Largest attachment:</source>
+        <translation>Ең үлкен тіркеме:</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Интерфейс тілі:</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Логотипті таңдау</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>Суреттер (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Логотип жоқ</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Интерфейс тілі</translation>
+    </message>
+    <message>
+        <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
+        <translation>Жаңа интерфейс тілі келесі құлыпты ашудан (Қойма › Құлыптау, Ctrl+L) немесе келесі іске қосудан бастап қолданылады.</translation>
     </message>
 </context>
 <context>
@@ -800,16 +1099,44 @@
         <translation>Құпия фраза:</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>Қойма ашылуда…</translation>
+    </message>
+    <message>
         <source>This vault is locked.</source>
         <translation>Бұл қойма құлыптаулы.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: you can try again in {seconds} s.</source>
+        <translation>Сәтсіз әрекеттер тым көп: {seconds} с кейін қайталай аласыз.</translation>
     </message>
     <message>
         <source>Recovery key:</source>
         <translation>Қалпына келтіру кілті:</translation>
     </message>
     <message>
+        <source>Type the recovery key first.</source>
+        <translation>Алдымен қалпына келтіру кілтін жазыңыз.</translation>
+    </message>
+    <message>
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Құпия фраза қате.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>Қалпына келтіру кілті қате.</translation>
+    </message>
+    <message>
+        <source>The passphrase is needed to open the vault.</source>
+        <translation>Қойманы ашу үшін құпия фраза қажет.</translation>
     </message>
 </context>
 <context>

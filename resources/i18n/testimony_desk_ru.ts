@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>AutoLock</name>
+    <message>
+        <source>Locks in {time}</source>
+        <translation>Блокировка через {time}</translation>
+    </message>
+</context>
+<context>
     <name>BatchLettersDialog</name>
     <message>
         <source>Batch letters</source>
@@ -293,33 +300,6 @@
     </message>
 </context>
 <context>
-    <name>CreateVaultDialog</name>
-    <message>
-        <source>Create your vault — Testimony Desk</source>
-        <translation>Создание хранилища — Testimony Desk</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>Парольная фраза:</translation>
-    </message>
-    <message>
-        <source>Repeat:</source>
-        <translation>Ещё раз:</translation>
-    </message>
-    <message>
-        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
-        <translation>Всё, что вы записываете, хранится в зашифрованном хранилище на этом компьютере. Выберите парольную фразу не короче {minimum} символов — хорошо подходят несколько не связанных между собой слов. Без неё или ключа восстановления никто не сможет открыть хранилище, даже вы.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least {minimum} characters.</source>
-        <translation>Парольная фраза должна содержать не менее {minimum} символов.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>Парольные фразы не совпадают.</translation>
-    </message>
-</context>
-<context>
     <name>EdtfField</name>
     <message>
         <source>Year / month / day helper</source>
@@ -414,6 +394,25 @@
     <message>
         <source>row {row}: country: use a two-letter code such as KZ or CN</source>
         <translation>строка {row}: страна: укажите двухбуквенный код, например KZ или CN</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>Создание хранилища — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The vault could not be remembered on this computer: {reason}</source>
+        <translation>Не удалось запомнить хранилище на этом компьютере: {reason}</translation>
     </message>
 </context>
 <context>
@@ -688,6 +687,10 @@
         <translation>Заблокировать</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>Дел: {count}</translation>
     </message>
@@ -731,12 +734,126 @@
         <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
         <translation>Импорт завершён: новых — {created}, обновлено — {updated}, без изменений — {unchanged}</translation>
     </message>
+    <message>
+        <source>The unsaved edits from before the automatic lock are back.</source>
+        <translation>Несохранённые изменения, сделанные до автоматической блокировки, восстановлены.</translation>
+    </message>
+    <message>
+        <source>The case open in the editor was just changed by an import or a sync. Your unsaved edits are still there; saving them replaces the new version. To see the new version instead, discard your edits and open the case again.</source>
+        <translation>Дело, открытое в редакторе, только что изменено импортом или синхронизацией. Ваши несохранённые изменения на месте; если сохранить их, они заменят новую версию. Чтобы увидеть новую версию, отмените свои изменения и откройте дело снова.</translation>
+    </message>
 </context>
 <context>
     <name>NamesField</name>
     <message>
         <source>Add name</source>
         <translation>Добавить имя</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Welcome to Testimony Desk</source>
+        <translation>Добро пожаловать в Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Your records stay encrypted on this computer.</source>
+        <translation>Ваши записи хранятся на этом компьютере в зашифрованном виде.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Необязательно</translation>
+    </message>
+    <message>
+        <source>Testimony Desk keeps testimonies, case files and letters in an encrypted vault. This assistant creates the vault: you choose a passphrase, then you receive a recovery key to keep on paper.</source>
+        <translation>Testimony Desk хранит свидетельства, материалы дел и письма в зашифрованном хранилище. Этот помощник создаст хранилище: вы выберете парольную фразу и получите ключ восстановления, который нужно сохранить на бумаге.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>Название организации:</translation>
+    </message>
+    <message>
+        <source>The organisation name is printed on letters and stored inside the vault only. You can change it later under Vault › Settings.</source>
+        <translation>Название организации печатается в письмах и хранится только внутри хранилища. Его можно изменить позже: Хранилище › Настройки.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Выберите парольную фразу</translation>
+    </message>
+    <message>
+        <source>Without the passphrase or the recovery key nobody can open the vault.</source>
+        <translation>Без парольной фразы или ключа восстановления никто не сможет открыть хранилище.</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>Создать хранилище</translation>
+    </message>
+    <message>
+        <source>Creating the vault… this takes a few seconds.</source>
+        <translation>Хранилище создаётся… это займёт несколько секунд.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters. Several unrelated words are easy to remember and hard to guess; avoid names, dates and phrases from songs or books.</source>
+        <translation>Используйте не менее {n} символов. Несколько не связанных между собой слов легко запомнить и трудно угадать; избегайте имён, дат и строк из песен или книг.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Надёжность:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Очень слабая</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Слабая</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Средняя</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Хорошая</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Надёжная</translation>
+    </message>
+    <message>
+        <source>Too short: {n} more characters needed.</source>
+        <translation>Слишком коротко: нужно ещё символов: {n}.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Add another unrelated word or two.</source>
+        <translation>Слишком легко угадать. Добавьте ещё одно-два не связанных слова.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again below.</source>
+        <translation>Введите парольную фразу ещё раз ниже.</translation>
+    </message>
+    <message>
+        <source>The passphrase is good.</source>
+        <translation>Парольная фраза подходит.</translation>
     </message>
 </context>
 <context>
@@ -771,18 +888,200 @@
     </message>
 </context>
 <context>
-    <name>RecoveryKeyDialog</name>
+    <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
-        <translation>Этот ключ восстановления открывает хранилище, если парольная фраза забыта. Он показывается только сейчас. Запишите его на бумаге и храните вдали от этого компьютера.</translation>
+        <source>It is shown only now.</source>
+        <translation>Он показывается только сейчас.</translation>
     </message>
     <message>
-        <source>I have written the recovery key down</source>
-        <translation>Я записал(а) ключ восстановления</translation>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key</source>
+        <translation>Я сохранил(а) ключ восстановления</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Запомнить на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Opens the vault without the passphrase when you start Testimony Desk, using the system keyring. Anyone who can log in as you can then open it: leave this off on a computer that may be taken.</source>
+        <translation>Хранилище будет открываться без парольной фразы при запуске Testimony Desk — через системное хранилище ключей. Тогда открыть его сможет любой, кто войдёт в систему под вашим именем: не включайте это на компьютере, который могут изъять.</translation>
+    </message>
+    <message>
+        <source>“Remember on this computer” is not offered: no secure system keyring is available here, so the vault always asks for the passphrase.</source>
+        <translation>«Запомнить на этом компьютере» недоступно: здесь нет надёжного системного хранилища ключей, поэтому хранилище всегда спрашивает парольную фразу.</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. Print it or write it on paper and keep it away from this computer. Testimony Desk cannot show it again.</source>
+        <translation>Этот ключ восстановления открывает хранилище, если парольная фраза забыта. Распечатайте его или запишите на бумаге и храните вдали от этого компьютера. Testimony Desk не сможет показать его снова.</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Печать ключа восстановления</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на принтер.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Сохранить ключ восстановления в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a place outside the vault folder (a USB stick, for example).</source>
+        <translation>Выберите место вне папки хранилища (например, USB-накопитель).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Testimony Desk — recovery key</source>
+        <translation>Testimony Desk — ключ восстановления</translation>
+    </message>
+    <message>
+        <source>This key opens your Testimony Desk vault if the passphrase is forgotten. Anyone who has it and a copy of the vault can read everything in it.</source>
+        <translation>Этот ключ открывает ваше хранилище Testimony Desk, если парольная фраза забыта. Любой, у кого есть ключ и копия хранилища, может прочитать всё его содержимое.</translation>
+    </message>
+    <message>
+        <source>Keep this sheet somewhere safe and away from the computer, for example in a sealed envelope with a person you trust. Do not photograph it.</source>
+        <translation>Храните этот лист в надёжном месте вдали от компьютера, например в запечатанном конверте у человека, которому вы доверяете. Не фотографируйте его.</translation>
+    </message>
+    <message>
+        <source>Vault created: {date}</source>
+        <translation>Хранилище создано: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — Testimony Desk</source>
+        <translation>Настройки — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Printed before the date, e.g. Almaty</source>
+        <translation>Печатается перед датой, например: Алматы</translation>
+    </message>
+    <message>
+        <source>Letters are also signed on behalf of the organisation</source>
+        <translation>Письма подписываются также от имени организации</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Бланк письма</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Address (one line each):</source>
+        <translation>Адрес (по строкам):</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Место:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Never (not recommended)</source>
+        <translation>Никогда (не рекомендуется)</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <source>Show “Quick delete” in the toolbar</source>
+        <translation>Показывать «Быстрое удаление» на панели инструментов</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>Блокировать после простоя:</translation>
+    </message>
+    <message>
+        <source>Default letter language:</source>
+        <translation>Язык писем по умолчанию:</translation>
+    </message>
+    <message>
+        <source>Largest attachment:</source>
+        <translation>Наибольшее вложение:</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Язык интерфейса:</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Выбор логотипа</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Нет логотипа</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
+        <translation>Новый язык интерфейса будет использоваться после следующей разблокировки (Хранилище › Заблокировать, Ctrl+L) или следующего запуска.</translation>
     </message>
 </context>
 <context>
@@ -800,16 +1099,44 @@
         <translation>Парольная фраза:</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>Хранилище открывается…</translation>
+    </message>
+    <message>
         <source>This vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: you can try again in {seconds} s.</source>
+        <translation>Слишком много неудачных попыток: повторить можно через {seconds} с.</translation>
     </message>
     <message>
         <source>Recovery key:</source>
         <translation>Ключ восстановления:</translation>
     </message>
     <message>
+        <source>Type the recovery key first.</source>
+        <translation>Сначала введите ключ восстановления.</translation>
+    </message>
+    <message>
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Неверная парольная фраза.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>Неверный ключ восстановления.</translation>
+    </message>
+    <message>
+        <source>The passphrase is needed to open the vault.</source>
+        <translation>Чтобы открыть хранилище, нужна парольная фраза.</translation>
     </message>
 </context>
 <context>

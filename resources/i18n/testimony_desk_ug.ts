@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>AutoLock</name>
+    <message>
+        <source>Locks in {time}</source>
+        <translation>{time} دىن كېيىن قۇلۇپلىنىدۇ</translation>
+    </message>
+</context>
+<context>
     <name>BatchLettersDialog</name>
     <message>
         <source>Batch letters</source>
@@ -293,33 +300,6 @@
     </message>
 </context>
 <context>
-    <name>CreateVaultDialog</name>
-    <message>
-        <source>Create your vault — Testimony Desk</source>
-        <translation>ئامبىرىڭىزنى قۇرۇش — Testimony Desk</translation>
-    </message>
-    <message>
-        <source>Passphrase:</source>
-        <translation>مەخپىي جۈملە:</translation>
-    </message>
-    <message>
-        <source>Repeat:</source>
-        <translation>قايتا:</translation>
-    </message>
-    <message>
-        <source>Everything you record is kept in an encrypted vault on this computer. Choose a passphrase of at least {minimum} characters — several unrelated words work well. Without it or the recovery key, nobody can open the vault, not even you.</source>
-        <translation>خاتىرىلىگەنلىرىڭىزنىڭ ھەممىسى بۇ كومپيۇتېردىكى شىفىرلانغان ئامباردا ساقلىنىدۇ. كەم دېگەندە {minimum} ھەرپلىك مەخپىي جۈملە تاللاڭ — بىر-بىرىگە مۇناسىۋەتسىز بىرقانچە سۆز ياخشى. ئۇ ياكى ئەسلىگە كەلتۈرۈش ئاچقۇچى بولمىسا، ئامبارنى ھېچكىم ئاچالمايدۇ، ھەتتا سىزمۇ.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least {minimum} characters.</source>
-        <translation>مەخپىي جۈملە كەم دېگەندە {minimum} ھەرپ بولۇشى كېرەك.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>ئىككى مەخپىي جۈملە ئوخشىمايدۇ.</translation>
-    </message>
-</context>
-<context>
     <name>EdtfField</name>
     <message>
         <source>Year / month / day helper</source>
@@ -414,6 +394,25 @@
     <message>
         <source>row {row}: country: use a two-letter code such as KZ or CN</source>
         <translation>{row}-قۇر: دۆلەت: KZ ياكى CN دېگەندەك ئىككى ھەرپلىك كود يېزىڭ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Create your vault — Testimony Desk</source>
+        <translation>ئامبىرىڭىزنى قۇرۇش — Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>باشلاش</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The vault could not be remembered on this computer: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -688,6 +687,10 @@
         <translation>قۇلۇپلاش</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>تەڭشەكلەر…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>دېلولار: {count}</translation>
     </message>
@@ -731,12 +734,126 @@
         <source>Imported: {created} new, {updated} updated, {unchanged} unchanged</source>
         <translation>ئەكىرىلدى: يېڭى {created}، يېڭىلانغان {updated}، ئۆزگەرمىگەن {unchanged}</translation>
     </message>
+    <message>
+        <source>The unsaved edits from before the automatic lock are back.</source>
+        <translation>ئاپتوماتىك قۇلۇپلىنىشتىن ئىلگىرىكى ساقلانمىغان ئۆزگەرتىشلەر ئەسلىگە كەلتۈرۈلدى.</translation>
+    </message>
+    <message>
+        <source>The case open in the editor was just changed by an import or a sync. Your unsaved edits are still there; saving them replaces the new version. To see the new version instead, discard your edits and open the case again.</source>
+        <translation>تەھرىرلىگۈچتە ئوچۇق تۇرغان دېلو ھازىرلا ئەكىرىش ياكى ماسقەدەملەش ئارقىلىق ئۆزگەرتىلدى. ساقلانمىغان ئۆزگەرتىشلىرىڭىز جايىدا؛ ئۇلارنى ساقلىسىڭىز يېڭى نۇسخىنىڭ ئورنىنى ئالىدۇ. يېڭى نۇسخىنى كۆرۈش ئۈچۈن ئۆزگەرتىشلىرىڭىزدىن ۋاز كېچىپ، دېلونى قايتا ئېچىڭ.</translation>
+    </message>
 </context>
 <context>
     <name>NamesField</name>
     <message>
         <source>Add name</source>
         <translation>ئىسىم قوشۇش</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Welcome to Testimony Desk</source>
+        <translation>Testimony Desk غا خۇش كەلدىڭىز</translation>
+    </message>
+    <message>
+        <source>Your records stay encrypted on this computer.</source>
+        <translation>خاتىرىلىرىڭىز بۇ كومپيۇتېردا شىفىرلانغان ھالدا ساقلىنىدۇ.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>ئىختىيارىي</translation>
+    </message>
+    <message>
+        <source>Testimony Desk keeps testimonies, case files and letters in an encrypted vault. This assistant creates the vault: you choose a passphrase, then you receive a recovery key to keep on paper.</source>
+        <translation>Testimony Desk گۇۋاھلىقلار، دېلو ماتېرىياللىرى ۋە خەتلەرنى شىفىرلانغان ئامباردا ساقلايدۇ. بۇ ياردەمچى ئامبارنى قۇرىدۇ: سىز مەخپىي جۈملە تاللايسىز، ئاندىن قەغەزدە ساقلاش ئۈچۈن ئەسلىگە كەلتۈرۈش ئاچقۇچىغا ئېرىشىسىز.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>تىل:</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>تەشكىلات نامى:</translation>
+    </message>
+    <message>
+        <source>The organisation name is printed on letters and stored inside the vault only. You can change it later under Vault › Settings.</source>
+        <translation>تەشكىلات نامى خەتلەرگە بېسىلىدۇ ۋە پەقەت ئامبار ئىچىدىلا ساقلىنىدۇ. ئۇنى كېيىن ئامبار › تەڭشەكلەر دىن ئۆزگەرتەلەيسىز.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without the passphrase or the recovery key nobody can open the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the vault… this takes a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters. Several unrelated words are easy to remember and hard to guess; avoid names, dates and phrases from songs or books.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished">مەخپىي جۈملە:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished">قايتا:</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: {n} more characters needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Add another unrelated word or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">ئىككى مەخپىي جۈملە ئوخشىمايدۇ.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is good.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -771,18 +888,200 @@
     </message>
 </context>
 <context>
-    <name>RecoveryKeyDialog</name>
+    <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
-        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىڭىز</translation>
+        <translation type="unfinished">ئەسلىگە كەلتۈرۈش ئاچقۇچىڭىز</translation>
     </message>
     <message>
-        <source>This recovery key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it away from this computer.</source>
-        <translation>مەخپىي جۈملە ئۇنتۇلۇپ قالسا، بۇ ئاچقۇچ ئامبارنى ئاچىدۇ. ئۇ پەقەت ھازىرلا كۆرسىتىلىدۇ. ئۇنى قەغەزگە يېزىپ، بۇ كومپيۇتېردىن يىراق يەردە ساقلاڭ.</translation>
+        <source>It is shown only now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I have written the recovery key down</source>
-        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىنى يېزىۋالدىم</translation>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the vault without the passphrase when you start Testimony Desk, using the system keyring. Anyone who can log in as you can then open it: leave this off on a computer that may be taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Remember on this computer” is not offered: no secure system keyring is available here, so the vault always asks for the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recovery key opens the vault if the passphrase is forgotten. Print it or write it on paper and keep it away from this computer. Testimony Desk cannot show it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a place outside the vault folder (a USB stick, for example).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Testimony Desk — recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key opens your Testimony Desk vault if the passphrase is forgotten. Anyone who has it and a copy of the vault can read everything in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this sheet somewhere safe and away from the computer, for example in a sealed envelope with a person you trust. Do not photograph it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault created: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — Testimony Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed before the date, e.g. Almaty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters are also signed on behalf of the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">ئۆچۈرۈش</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address (one line each):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never (not recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show “Quick delete” in the toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default letter language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest attachment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>كۆرۈنمە يۈز تىلى:</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>كۆرۈنمە يۈز تىلى</translation>
+    </message>
+    <message>
+        <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
+        <translation>يېڭى كۆرۈنمە يۈز تىلى كېيىنكى قېتىم قۇلۇپ ئېچىلغاندا (ئامبار › قۇلۇپلاش، Ctrl+L) ياكى كېيىنكى قېتىم قوزغىتىلغاندا ئىشلىتىلىدۇ.</translation>
     </message>
 </context>
 <context>
@@ -800,16 +1099,44 @@
         <translation>مەخپىي جۈملە:</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>تىل:</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>ئامبار ئېچىلىۋاتىدۇ…</translation>
+    </message>
+    <message>
         <source>This vault is locked.</source>
         <translation>بۇ ئامبار قۇلۇپلانغان.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: you can try again in {seconds} s.</source>
+        <translation>مەغلۇپ بولغان سىناقلار بەك كۆپ: {seconds} سېكۇنتتىن كېيىن قايتا سىناڭ.</translation>
     </message>
     <message>
         <source>Recovery key:</source>
         <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچى:</translation>
     </message>
     <message>
+        <source>Type the recovery key first.</source>
+        <translation>ئالدى بىلەن ئەسلىگە كەلتۈرۈش ئاچقۇچىنى كىرگۈزۈڭ.</translation>
+    </message>
+    <message>
         <source>Type the passphrase first.</source>
         <translation>ئالدى بىلەن مەخپىي جۈملىنى كىرگۈزۈڭ.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>مەخپىي جۈملە خاتا.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچى خاتا.</translation>
+    </message>
+    <message>
+        <source>The passphrase is needed to open the vault.</source>
+        <translation>ئامبارنى ئېچىش ئۈچۈن مەخپىي جۈملە كېرەك.</translation>
     </message>
 </context>
 <context>

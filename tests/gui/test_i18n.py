@@ -6,18 +6,30 @@ the app configuration or the system locale."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from desktop import preferences
 from desktop.app import Session
 from desktop.tools import i18n as tools
 from desktop.ui import app_config, i18n
+from desktop.ui.first_run import FirstRunWizard
+from desktop.ui.main import open_session
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -241,3 +253,132 @@ def test_language_combo_stores_the_choice_outside_the_vault(qtbot: QtBot) -> Non
     again.setCurrentIndex(0)
     assert again.save() is (i18n.system_language() != "en")
     assert app_config.load().language is None
+
+
+# ---------------------------------------------------------------- switching by real keys
+def _pick_language(qtbot: QtBot, combo: QComboBox, code: str) -> None:
+    """Arrow keys on the focused combo box, as a user would; each step is "activated"."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentData() == code:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{code} not reachable")
+
+
+class _Steps:
+    """Acts on the active modal dialog from a timer (``exec`` blocks the test)."""
+
+    def __init__(self, steps: list[Callable[[QWidget], bool]]) -> None:
+        self.steps = steps
+        self.error: BaseException | None = None
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.deadline = time.monotonic() + 30
+        self.timer.start()
+
+    def _tick(self) -> None:
+        modal = QApplication.activeModalWidget()
+        try:
+            if time.monotonic() > self.deadline:
+                raise TimeoutError(f"{len(self.steps)} step(s) left")
+            if self.steps and modal is not None and self.steps[0](modal):
+                self.steps.pop(0)
+        except BaseException as exc:
+            self.error = exc
+            self.steps.clear()
+            if isinstance(modal, QDialog):
+                modal.done(0)
+        if not self.steps:
+            self.timer.stop()
+
+    def check(self) -> None:
+        self.timer.stop()
+        if self.error is not None:
+            raise self.error
+        assert not self.steps
+
+
+def test_unlock_dialog_switches_language_and_opens_again(
+    language: object, qtbot: QtBot, session: Session, vault_dir: Path
+) -> None:
+    session.lock()
+    titles: list[str] = []
+
+    def switch(modal: QWidget) -> bool:
+        if not isinstance(modal, UnlockDialog):
+            return False
+        titles.append(modal.windowTitle())
+        _pick_language(qtbot, modal.language, "ru")
+        return True
+
+    def cancel(modal: QWidget) -> bool:
+        if not isinstance(modal, UnlockDialog) or modal.windowTitle() == titles[0]:
+            return False
+        titles.append(modal.windowTitle())
+        button = modal.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        titles.append(button.text())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return True
+
+    steps = _Steps([switch, cancel])
+    assert open_session(vault_dir) is None
+    steps.check()
+    assert titles == ["Unlock — Testimony Desk", "Разблокировка — Testimony Desk", "Отмена"]
+    assert app_config.load().language == "ru"
+    assert i18n.current_language() == "ru"
+
+
+def test_first_run_switches_language_before_anything_is_created(
+    language: object, qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "new-vault"
+    titles: list[str] = []
+
+    def switch(modal: QWidget) -> bool:
+        if not isinstance(modal, FirstRunWizard):
+            return False
+        titles.append(modal.windowTitle())
+        _pick_language(qtbot, modal.organisation_page.language, "kk")
+        return True
+
+    def cancel(modal: QWidget) -> bool:
+        if not isinstance(modal, FirstRunWizard) or modal.windowTitle() == titles[0]:
+            return False
+        titles.append(modal.windowTitle())
+        assert modal.organisation_page.language.currentData() == "kk"
+        modal.reject()
+        return True
+
+    steps = _Steps([switch, cancel])
+    assert open_session(folder) is None
+    steps.check()
+    assert titles == ["Create your vault — Testimony Desk", "Қойманы құру — Testimony Desk"]
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_settings_stores_the_interface_language_outside_the_vault(
+    qtbot: QtBot, session: Session
+) -> None:
+    dialog = SettingsDialog(session.store, preferences.load(session.store))
+    qtbot.addWidget(dialog)
+    assert dialog.language is not None
+    _pick_language(qtbot, dialog.language, "ug")
+    noticed: list[str] = []
+
+    def close_notice() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            noticed.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_notice)
+
+    QTimer.singleShot(20, close_notice)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert noticed and "next unlock" in noticed[0]
+    assert app_config.load().language == "ug"
+    assert i18n.current_language() == "en"  # applied from the next unlock, not half-way
