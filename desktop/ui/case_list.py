@@ -148,8 +148,11 @@ class CaseListModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_sort(self, sort: CaseSort | None) -> None:
+        """Sort by ``sort`` (None: default order); the same cases, so no new count."""
+        self.beginResetModel()
         self._sort = sort
-        self.reload()
+        self._rows = []
+        self.endResetModel()
 
     def next_sort(self, column: int) -> CaseSort | None:
         """The sort a click on ``column``'s header asks for: asc → desc → default."""

@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         if filt.is_empty():
             self.count_label.setText(self.tr("{count} cases").format(count=total))
             return
-        locale = self.locale()
+        locale = QLocale(self.lang)  # digit grouping of the UI language: 1,234 / 1 234
         self.count_label.setText(
             self.tr("{shown} of {total}").format(
                 shown=locale.toString(self.model.matching), total=locale.toString(total)

@@ -72,9 +72,11 @@ def downgrade() -> None:
         op.drop_index(name, table_name="cases")
     op.drop_index("ix_cases_status", table_name="cases")
     op.create_index("ix_cases_status", "cases", ["status"], unique=False)
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        for column in reversed(NEW_COLUMNS):
-            batch_op.drop_column(column)
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35, PostgreSQL), not a batch copy: a
+    # batch operation re-creates "cases", and dropping the old table would cascade-delete
+    # every event, person and appeal row (foreign keys are on).
+    for column in reversed(NEW_COLUMNS):
+        op.drop_column("cases", column)
 
 
 def _backfill(conn: sa.Connection) -> None:
