@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/bench_letters.py [--letters 1000] [--template consular-inquiry]
-                                            [--to kz-mfa] [--lang ru] [--seed 1]
+                                            [--to kz-mfa] [--lang ru] [--seed 1] [--repeat 3]
 
 What is measured (issue 4's targets: ≤ 150 ms per letter, batch ≤ 1.3× baseline, flat memory):
 
@@ -15,6 +15,11 @@ What is measured (issue 4's targets: ≤ 150 ms per letter, batch ≤ 1.3× base
   paragraph XML *before* the clock starts, and the baseline only builds Paragraphs and the PDF
   (no context, no template, no page furniture). The ratio is printed;
 * **memory** — resident set size after every tenth of the batch: it must stay flat.
+
+Times are reported as wall and CPU (``time.process_time``) time, since the machine may be
+shared. With ``--repeat N`` (default 3) each letter and its baseline are rendered N times,
+alternating; the batch totals use the first round, and a second ratio compares the fastest
+CPU time of each letter and of its baseline — the figure least disturbed by other processes.
 
 Our letters and the baseline alternate letter by letter, so a busy machine slows both alike.
 
@@ -96,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--to", default="kz-mfa")
     ap.add_argument("--lang", default="ru")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--repeat", type=int, default=3,
+        help="render each letter and its baseline this many times, alternating; the fastest "
+        "CPU time of each is also compared (robust on a shared machine)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
 
     service = LetterService()
@@ -133,18 +143,21 @@ def main(argv: list[str] | None = None) -> int:
         service.compose(case, args.to, template=args.template, lang=args.lang, settings=settings)
 
     singles = []
+    singles_cpu = []
     pages = []
     for case in cases[: min(50, n)]:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         composed = service.compose(
             case, args.to, template=args.template, lang=args.lang, settings=settings
         )
         singles.append((time.perf_counter() - t) * 1000)
+        singles_cpu.append((time.process_time() - c) * 1000)
         pages.append(composed.pdf.count(b"/Type /Page\n") or composed.pdf.count(b"/Type /Page"))
     singles.sort()
     p95 = singles[int(len(singles) * 0.95) - 1]
     print(f"per letter: median {statistics.median(singles):.1f} ms, p95 {p95:.1f} ms, "
-          f"max {singles[-1]:.1f} ms  (target ≤ 150 ms)")  # fmt: skip
+          f"max {singles[-1]:.1f} ms wall; median {statistics.median(singles_cpu):.1f} ms CPU "
+          f"(target ≤ 150 ms)")  # fmt: skip
 
     # baseline input prepared outside the clock
     xml_per_case = []
@@ -166,25 +179,49 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     memory = [rss_mib()]
     step = max(1, n // 10)
-    ours = base = 0.0
+    ours = base = ours_cpu = base_cpu = 0.0
+    ours_min = base_min = 0.0
     total_bytes = 0
     for i, (case, xml) in enumerate(zip(cases, xml_per_case, strict=True), 1):
-        t = time.perf_counter()
-        composed = service.compose(
-            case, args.to, template=args.template, lang=args.lang, settings=settings
-        )
-        ours += time.perf_counter() - t
-        t = time.perf_counter()
-        baseline_pdf(xml)
-        base += time.perf_counter() - t
+        best_ours = best_base = float("inf")
+        for _round in range(args.repeat):
+            t, c = time.perf_counter(), time.process_time()
+            composed = service.compose(
+                case, args.to, template=args.template, lang=args.lang, settings=settings
+            )
+            cpu = time.process_time() - c
+            if _round == 0:
+                ours += time.perf_counter() - t
+                ours_cpu += cpu
+            best_ours = min(best_ours, cpu)
+            t, c = time.perf_counter(), time.process_time()
+            baseline_pdf(xml)
+            cpu = time.process_time() - c
+            if _round == 0:
+                base += time.perf_counter() - t
+                base_cpu += cpu
+            best_base = min(best_base, cpu)
+        ours_min += best_ours
+        base_min += best_base
         total_bytes += len(composed.pdf)
         if i % step == 0:
             memory.append(rss_mib())
 
-    print(f"batch of {n}: {ours:.2f} s ({ours / n * 1000:.1f} ms/letter, "
-          f"{total_bytes / n / 1024:.0f} KiB/letter)")  # fmt: skip
-    print(f"bare reportlab baseline: {base:.2f} s ({base / n * 1000:.1f} ms/letter)")
-    print(f"ratio: {ours / base:.2f}x  (target ≤ 1.3x)")
+    print(
+        f"batch of {n}: wall {ours:.2f} s, CPU {ours_cpu:.2f} s "
+        f"({ours_cpu / n * 1000:.1f} ms CPU/letter, {total_bytes / n / 1024:.0f} KiB/letter)"
+    )
+    print(
+        f"bare reportlab baseline: wall {base:.2f} s, CPU {base_cpu:.2f} s "
+        f"({base_cpu / n * 1000:.1f} ms CPU/letter)"
+    )
+    print(f"ratio: CPU {ours_cpu / base_cpu:.2f}x, wall {ours / base:.2f}x  (target ≤ 1.3x)")
+    if args.repeat > 1:
+        print(
+            f"ratio of the fastest of {args.repeat} runs per letter (CPU, least disturbed by "
+            f"other processes): {ours_min / base_min:.2f}x  "
+            f"({ours_min / n * 1000:.1f} vs {base_min / n * 1000:.1f} ms/letter)"
+        )
     print("RSS MiB over the batch: " + " ".join(f"{m:.0f}" for m in memory)
           + f"  (growth {memory[-1] - memory[1]:+.1f} MiB after the first tenth)")  # fmt: skip
     return 0

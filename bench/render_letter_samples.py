@@ -64,6 +64,21 @@ def sample_photo() -> bytes:
     return buf.getvalue()
 
 
+def sample_logo() -> bytes:
+    """An invented logo (a dark blue mark with a light bar), made in memory."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (240, 240), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((10, 10, 230, 230), fill=(28, 58, 110))
+    draw.rectangle((60, 105, 180, 135), fill=(235, 240, 248))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "letters")
@@ -83,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             "address_lines": ["12 Example Street, office 3", "050000 Almaty, Kazakhstan"],
             "contact": "+7 727 000 0000 · office@example.org",
             "co_sign": True,
+            "logo_png": sample_logo(),
         },
-        place="Almaty",
+        place="Almaty",  # printed as "Алматы" in Russian and Kazakh letters
         today=dt.date(2026, 11, 27),
     )
     photo = sample_photo()
