@@ -15,7 +15,7 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from desktop.store.models import (
     SyncExport,
     SyncExportState,
     SyncMergeState,
+    Testimony,
 )
 from desktop.sync import bundle as fmt
 from desktop.sync.identity import (
@@ -58,6 +59,7 @@ from desktop.sync.identity import (
     verify,
 )
 from desktop.sync.received import received_case_ids
+from desktop.vault.blobs import CHUNK as BLOB_CHUNK
 from desktop.vault.blobs import BlobStore
 from desktop.vault.vault import VaultKind
 from desktop.vault.vaultfile import atomic_write, canonical_json, is_inside
@@ -73,6 +75,12 @@ BUNDLE_NAME_RE = re.compile(r"^([a-z2-7]{8})-(\d{6,})\.tdb$")
 MAX_KEY_FILE = 64 * 1024
 MAX_ACK_FILE = 64 * 1024 * 1024
 _CHUNK = 500
+_PROGRESS_STEP = 4 * 1024 * 1024  # report progress every 4 MiB (and at the end)
+
+# progress(bytes done, bytes in all), called from the thread doing the work
+Progress = Callable[[int, int], None]
+# polled often from the working thread (before every piece of 64 KiB or less); true stops
+Cancel = Callable[[], bool]
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -192,7 +200,119 @@ def enroll(session: Any, key: HQKey) -> None:
     )
 
 
+class Cancelled(TestimonyDeskError):
+    """The user cancelled. Export: no bundle file and nothing recorded. Import: the bundle
+    being read was not merged (bundles merged before it stay: each was complete)."""
+
+
 # ---------------------------------------------------------------------- export (field)
+@dataclass(frozen=True)
+class ExportPreview:
+    """What the next ``export_bundle`` would send (counts only, never names)."""
+
+    sequence: int  # the number the next bundle gets
+    cases: int
+    attachments: int
+    attachment_bytes: int
+    excluded: int  # changed cases whose testimony consent forbids sharing with HQ
+    hq: HQKey | None  # the enrolled HQ (None: no export possible yet)
+    last_sequence: int | None  # the last bundle written, if any
+
+
+def _pending_ids(conn: Connection) -> list[str]:
+    """Cases changed since their last export (or never exported), in id order."""
+    return [
+        str(c)
+        for c in conn.execute(
+            select(Case.id)
+            .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+            .where(
+                (SyncExportState.case_id.is_(None))
+                | (SyncExportState.exported_hash != Case.content_hash)
+            )
+            .order_by(Case.id)
+        ).scalars()
+    ]
+
+
+def export_preview(session: Any) -> ExportPreview:
+    """(Field) Counts for the Sync dialog before exporting.
+
+    The same selection and consent rule as :func:`export_bundle` (a case is left out when
+    any of its testimonies does not allow sharing with HQ), computed in SQL without loading
+    the cases.
+    """
+    _require(session, VaultKind.FIELD, "sync export")
+    with session.store.engine.connect() as conn:
+        ids = _pending_ids(conn)
+        excluded: set[str] = set()
+        for chunk in _chunks(ids):
+            excluded.update(
+                str(c)
+                for c in conn.execute(
+                    select(Testimony.case_id)
+                    .where(
+                        Testimony.case_id.in_(chunk),
+                        Testimony.consent_share_with_hq.is_(False),
+                    )
+                    .distinct()
+                ).scalars()
+            )
+        shared = [c for c in ids if c not in excluded]
+        count = size = 0
+        for chunk in _chunks(shared):
+            n, total = conn.execute(
+                select(func.count(), func.coalesce(func.sum(Attachment.size), 0)).where(
+                    Attachment.case_id.in_(chunk), Attachment.blob_name.is_not(None)
+                )
+            ).one()
+            count += int(n)
+            size += int(total)
+        last = conn.execute(select(func.max(SyncExport.sequence))).scalar()
+    return ExportPreview(
+        sequence=int(last or 0) + 1,
+        cases=len(shared),
+        attachments=count,
+        attachment_bytes=size,
+        excluded=len(excluded),
+        hq=enrolled_hq(session),
+        last_sequence=int(last) if last is not None else None,
+    )
+
+
+def _metered(
+    pieces: Iterator[bytes],
+    total: int,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    state: dict[str, TestimonyDeskError],
+) -> Iterator[bytes]:
+    """Pass the plaintext pieces through, reporting progress and honouring cancel.
+
+    pyrage wraps whatever its reader raises in its own ``EncryptError``: the typed error
+    is kept in ``state["error"]`` so that the caller can raise it again.
+    """
+    done = last = 0
+    while True:
+        if cancel is not None and cancel():
+            state["error"] = Cancelled("export cancelled: no bundle was written")
+            raise state["error"]
+        try:
+            piece = next(pieces)
+        except StopIteration:
+            break
+        except TestimonyDeskError as exc:
+            state["error"] = exc
+            raise
+        yield piece
+        done += len(piece)
+        if progress is not None and done - last >= _PROGRESS_STEP:
+            progress(min(done, total), total)
+            last = done
+    if progress is not None:
+        progress(total, total)
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path | None
@@ -212,8 +332,19 @@ def bundle_file_name(device_fp: str, sequence: int) -> str:
     return f"{device_fp[:8].lower()}-{sequence:06d}.tdb"
 
 
-def export_bundle(session: Any, out_dir: Path) -> ExportResult:
-    """(Field) Write the next bundle with every case changed since the last export."""
+def export_bundle(
+    session: Any,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """(Field) Write the next bundle with every case changed since the last export.
+
+    The file is written under a hidden temporary name in ``out_dir`` and renamed when
+    complete; a failure or ``cancel`` (polled before every piece) removes it and records
+    nothing (:class:`Cancelled`). ``progress`` gets (bytes, total bytes) of the plaintext.
+    """
     _require(session, VaultKind.FIELD, "sync export")
     if is_inside(Path(out_dir), Path(session.vault.folder)):
         raise UsageError("refusing to write a bundle inside the vault folder: choose another")
@@ -317,14 +448,36 @@ def export_bundle(session: Any, out_dir: Path) -> ExportResult:
     if final.exists():
         raise UsageError(f"{final} exists already: choose another folder")
     tmp = out_dir / f".{name}.part"
-    pieces = fmt.bundle_pieces(manifest, signature, records, attachments, _blobs(session))
+    estimate = (
+        len(fmt.MAGIC)
+        + 3 * fmt.HEADER
+        + len(manifest)
+        + len(signature)
+        + sum(fmt.HEADER + len(r) for r in records)
+        + sum(size + fmt.HEADER * -(-size // BLOB_CHUNK) for _b, _s, size in attachments)
+    )
+    state: dict[str, TestimonyDeskError] = {}
+    pieces = _metered(
+        fmt.bundle_pieces(manifest, signature, records, attachments, _blobs(session)),
+        fmt.padded_size(estimate),
+        progress,
+        cancel,
+        state,
+    )
     try:
         with open(tmp, "wb") as fh:
-            pyrage.encrypt_io(
-                fmt.PieceReader(pieces), fh, [parse_recipient(r) for r in hq.recipients]
-            )
+            try:
+                pyrage.encrypt_io(
+                    fmt.PieceReader(pieces), fh, [parse_recipient(r) for r in hq.recipients]
+                )
+            except pyrage.EncryptError:
+                if "error" in state:
+                    raise state["error"] from None
+                raise
             fh.flush()
             os.fsync(fh.fileno())
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled: no bundle was written")
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -408,13 +561,17 @@ def import_bundles(
     limits: fmt.Limits | None = None,
     progress: Callable[[int, int, ImportResult], None] | None = None,
     refused: Callable[[int, int, Path, TestimonyDeskError], None] | None = None,
+    reading: Callable[[int, int, int, int], None] | None = None,
+    cancel: Cancel | None = None,
 ) -> list[ImportResult]:
     """(HQ) Import bundles one by one, each in its own transaction.
 
     Without ``refused`` the first refusal stops the run. With it, a refused bundle is
     reported there and the others are still imported (bundles are independent: one from an
     unapproved device must not hold back a folder of good ones); the caller decides how to
-    end.
+    end. ``reading(i, n, bytes read, file size)`` reports progress inside bundle ``i`` of
+    ``n``; ``cancel`` is polled between reads and stops with :class:`Cancelled` (the bundle
+    being read is not merged; those merged before it stay, each complete).
     """
     _require(session, VaultKind.HQ, "sync import")
     files = bundle_paths(paths)
@@ -423,8 +580,18 @@ def import_bundles(
     identity = load_identity(session)
     results = []
     for i, path in enumerate(files, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("import cancelled")
+        meter = None
+        if reading is not None:
+
+            def meter(done: int, total: int, i: int = i) -> None:
+                reading(i, len(files), done, total)
+
         try:
-            result = import_bundle(session, path, identity=identity, limits=limits)
+            result = import_bundle(
+                session, path, identity=identity, limits=limits, progress=meter, cancel=cancel
+            )
         except (IntegrityError, InvalidInputError) as exc:
             if refused is None:
                 raise
@@ -451,6 +618,8 @@ def import_bundle(
     *,
     identity: Identity | None = None,
     limits: fmt.Limits | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> ImportResult:
     _require(session, VaultKind.HQ, "sync import")
     identity = identity or load_identity(session)
@@ -501,7 +670,10 @@ def import_bundle(
     try:
         try:
             with open(path, "rb") as fh:
-                pyrage.decrypt_io(fh, parser, identity.age_identities())
+                source: Any = fh
+                if progress is not None or cancel is not None:
+                    source = _MeteredReader(fh, os.fstat(fh.fileno()).st_size, progress, cancel)
+                pyrage.decrypt_io(source, parser, identity.age_identities())
         except pyrage.DecryptError as exc:
             if "No matching keys" in str(exc):
                 raise IntegrityError(
@@ -520,6 +692,8 @@ def import_bundle(
             ) from None
         parsed = parser.finish()
         docs = _parse_records(name, parsed)
+        if cancel is not None and cancel():
+            raise Cancelled("import cancelled: the bundle being read was not merged")
         result = _merge(session, name, Path(path), parsed, docs)
     except AlreadyImported:
         _discard(parser, blobs)
@@ -528,6 +702,30 @@ def import_bundle(
         _discard(parser, blobs)
         raise
     return result
+
+
+class _MeteredReader:
+    """A bundle file for ``pyrage.decrypt_io`` that reports progress and can be cancelled
+    (pyrage passes an exception raised here through unchanged)."""
+
+    def __init__(
+        self, fh: Any, size: int, progress: Progress | None, cancel: Cancel | None
+    ) -> None:
+        self._fh = fh
+        self._size = size
+        self._progress = progress
+        self._cancel = cancel
+        self._done = self._last = 0
+
+    def read(self, n: int = -1) -> bytes:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled("import cancelled: the bundle being read was not merged")
+        data: bytes = self._fh.read(n)
+        self._done += len(data)
+        if self._progress is not None and (not data or self._done - self._last >= _PROGRESS_STEP):
+            self._progress(self._done, self._size)
+            self._last = self._done
+        return data
 
 
 def _discard(parser: fmt.BundleParser, blobs: BlobStore) -> None:
