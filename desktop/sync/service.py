@@ -313,6 +313,28 @@ def _metered(
         progress(total, total)
 
 
+def export_candidates(session: Any) -> list[tuple[str, str]]:
+    """(Field) (reference, detained person's name) of the cases the next bundle would send,
+    by reference — only for the Sync dialog's "show the cases" on the user's request."""
+    _require(session, VaultKind.FIELD, "sync export")
+    with session.store.engine.connect() as conn:
+        ids = _pending_ids(conn)
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(ids):
+            private = (
+                select(Testimony.case_id)
+                .where(Testimony.case_id == Case.id, Testimony.consent_share_with_hq.is_(False))
+                .exists()
+            )
+            out.extend(
+                (str(ref), str(name or ""))
+                for ref, name in conn.execute(
+                    select(Case.reference, Case.detained_name).where(Case.id.in_(chunk), ~private)
+                ).all()
+            )
+    return sorted(out)
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path | None
@@ -603,6 +625,14 @@ def import_bundles(
     return results
 
 
+class UnknownDevice(IntegrityError):
+    """A bundle from a device not approved (yet); ``fingerprint`` as ``sync whoami`` prints it."""
+
+    def __init__(self, message: str, fingerprint: str) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
 def _device_message(fp: str, approved_row: bool) -> str:
     state = "is not approved yet" if approved_row else "is unknown"
     return (
@@ -762,7 +792,7 @@ def _check_device(engine: Any, fp: str, manifest: fmt.Manifest) -> None:
                     approved_at=None,
                 )
             )
-    raise IntegrityError(_device_message(fp, row is not None))
+    raise UnknownDevice(_device_message(fp, row is not None), grouped(fp))
 
 
 @dataclass

@@ -194,6 +194,10 @@ class MainWindow(QMainWindow):
         from desktop.ui import quick_delete
 
         self.quick_delete = quick_delete.install(self)
+        self.sync_dialog: Any = None
+        self.sync_action = add(
+            "sync", self.tr("Sync with HQ…"), "Ctrl+Shift+S", self.open_sync, "sync", toolbar=False
+        )
 
     def add_action(
         self,
@@ -510,6 +514,22 @@ class MainWindow(QMainWindow):
             )
         )
         self.notice_external_changes(result.ids)
+
+    def open_sync(self) -> None:
+        """The Sync dialog (desktop/ui/sync_dialog.py); one per window, closed on Lock."""
+        if self._is_locked():
+            return
+        from desktop.ui.sync_dialog import SyncDialog
+
+        if self.sync_dialog is None:
+            self.sync_dialog = SyncDialog(self.session, self)
+            self.sync_dialog.changed.connect(self.refresh)
+            self.locked.connect(self.sync_dialog.abandon)
+        else:
+            self.sync_dialog.refresh()
+        self.sync_dialog.show()
+        self.sync_dialog.raise_()
+        self.sync_dialog.activateWindow()
 
     def closeEvent(self, event: Any) -> None:
         """Closing the window locks the vault and quits (unless it was closed by Lock).
