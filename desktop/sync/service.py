@@ -628,7 +628,7 @@ def import_bundles(
 class UnknownDevice(IntegrityError):
     """A bundle from a device not approved (yet); ``fingerprint`` as ``sync whoami`` prints it."""
 
-    def __init__(self, message: str, fingerprint: str) -> None:
+    def __init__(self, message: str, fingerprint: str = "") -> None:
         super().__init__(message)
         self.fingerprint = fingerprint
 
