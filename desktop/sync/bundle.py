@@ -25,10 +25,10 @@ as untrustworthy, never half-used.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -270,22 +270,10 @@ def bundle_pieces(
     yield out(frame(b"S", signature))
     for rec in records:
         yield out(frame(b"R", rec))
-    for blob_name, sha, size in attachments:
-        # One A frame per decrypted blob chunk (64 KiB): header and payload are yielded
-        # separately so that no byte is copied on the way to the encryptor.
-        digest = hashlib.sha256()
-        n = 0
-        for chunk in blobs.read_chunks(blob_name):
-            if not chunk:
-                continue
-            digest.update(chunk)
-            n += len(chunk)
-            for start in range(0, len(chunk), PIECE):
-                part = chunk[start : start + PIECE] if len(chunk) > PIECE else chunk
-                yield out(b"A" + len(part).to_bytes(4, "big"))
-                yield out(part)
-        if n != size or digest.hexdigest() != sha:
-            raise IntegrityError("an attachment changed while it was being exported")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-hash") as hasher:
+        for blob_name, sha, size in attachments:
+            for piece in _attachment_pieces(blobs, blob_name, sha, size, hasher):
+                yield out(piece)
     yield out(frame(b"E", b""))
     pad = padded_size(written) - written
     zeros = bytes(min(pad, PIECE))
@@ -295,29 +283,83 @@ def bundle_pieces(
         pad -= step
 
 
-class PieceReader(io.RawIOBase):
-    """A file-like ``read``/``readinto`` over a generator of pieces (for pyrage.encrypt_io)."""
+_HASH_BATCH = 16  # blob chunks (16 x 64 KiB) handed to the hashing thread at a time
+
+
+def _attachment_pieces(
+    blobs: _Source, blob_name: str, sha: str, size: int, hasher: ThreadPoolExecutor
+) -> Iterator[bytes]:
+    """One A frame per decrypted blob chunk (64 KiB); header and payload are separate
+    pieces so that no byte is copied on the way to the encryptor.
+
+    The plaintext is hashed again on the way (a blob file swapped for another of the same
+    vault would still decrypt): SHA-256 is the largest cost after age itself, so it runs
+    on a helper thread, a batch of chunks at a time, while pyrage encrypts (hashlib
+    releases the GIL). Batches are hashed strictly in order: one is finished before the
+    next is handed over.
+    """
+    digest = hashlib.sha256()
+
+    def update(chunks: list[bytes]) -> None:
+        for c in chunks:
+            digest.update(c)
+
+    n = 0
+    batch: list[bytes] = []
+    pending: Future[None] | None = None
+    try:
+        for chunk in blobs.read_chunks(blob_name):
+            if not chunk:
+                continue
+            n += len(chunk)
+            batch.append(chunk)
+            if len(batch) >= _HASH_BATCH:
+                if pending is not None:
+                    pending.result()
+                pending, batch = hasher.submit(update, batch), []
+            for start in range(0, len(chunk), PIECE):
+                part = chunk[start : start + PIECE] if len(chunk) > PIECE else chunk
+                yield b"A" + len(part).to_bytes(4, "big")
+                yield part
+    finally:
+        if pending is not None:
+            pending.result()
+    update(batch)
+    if n != size or digest.hexdigest() != sha:
+        raise IntegrityError("an attachment changed while it was being exported")
+
+
+class PieceReader:
+    """A file-like ``read`` over a generator of pieces, for ``pyrage.encrypt_io``.
+
+    pyrage asks for 8 KiB at a time (about 130,000 calls per GiB), so this is on the hot
+    path: ``read`` hands out a piece itself when it fits and slices it otherwise. (The
+    ``io.RawIOBase`` default ``read`` → ``readinto`` would cost a bytearray, a Python call
+    and a second copy per call — about 10 % of pyrage's own time.)
+    """
 
     def __init__(self, pieces: Iterator[bytes]) -> None:
-        super().__init__()
         self._pieces = pieces
-        self._buf = memoryview(b"")
+        self._buf = b""
         self._pos = 0
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, target: Any) -> int:
-        view = memoryview(target).cast("B")
-        while self._pos >= len(self._buf):
+    def read(self, n: int = -1) -> bytes:
+        buf, pos = self._buf, self._pos
+        while pos >= len(buf):
             nxt = next(self._pieces, None)
             if nxt is None:
-                return 0
-            self._buf, self._pos = memoryview(nxt), 0
-        n = min(len(view), len(self._buf) - self._pos)
-        view[:n] = self._buf[self._pos : self._pos + n]
-        self._pos += n
-        return n
+                self._buf, self._pos = b"", 0
+                return b""
+            buf, pos = nxt, 0
+        if n < 0 or n >= len(buf) - pos:
+            out = buf if pos == 0 else buf[pos:]
+            self._buf, self._pos = b"", 0
+            return out
+        self._buf, self._pos = buf, pos + n
+        return buf[pos : pos + n]
 
 
 # ---------------------------------------------------------------------- reading
