@@ -523,13 +523,19 @@ class MainWindow(QMainWindow):
 
         if self.sync_dialog is None:
             self.sync_dialog = SyncDialog(self.session, self)
-            self.sync_dialog.changed.connect(self.refresh)
+            self.sync_dialog.changed.connect(self._synced)
             self.locked.connect(self.sync_dialog.abandon)
         else:
             self.sync_dialog.refresh()
         self.sync_dialog.show()
         self.sync_dialog.raise_()
         self.sync_dialog.activateWindow()
+
+    def _synced(self, ids: list[str]) -> None:
+        if self._is_locked():
+            return
+        self.refresh()
+        self.notice_external_changes(ids)
 
     def closeEvent(self, event: Any) -> None:
         """Closing the window locks the vault and quits (unless it was closed by Lock).

@@ -90,7 +90,8 @@ class _Bridge(QObject):
 class SyncDialog(QDialog):
     """One dialog for both roles; which parts it shows depends on the vault's kind."""
 
-    changed = Signal()  # cases or their "received by HQ" marks changed: refresh the list
+    # Cases (ids; may be empty) or their "received by HQ" marks changed: refresh the list.
+    changed = Signal(object)
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -422,6 +423,9 @@ class SyncDialog(QDialog):
                 row,
                 [c.reference, c.device, f"#{c.sequence}", c.created, shown],
             )
+            first = self.conflicts_table.item(row, 0)
+            if first is not None:
+                first.setData(Qt.ItemDataRole.UserRole, c.case_id)
         self.tabs.setTabText(2, self.tr("Conflicts ({count})").format(count=len(conflicts)))
         self._update_buttons()
 
@@ -628,7 +632,7 @@ class SyncDialog(QDialog):
                 count=result.excluded
             )
         self.result_label.setText(text)
-        self.changed.emit()
+        self.changed.emit([])
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, service.Cancelled):
@@ -664,7 +668,7 @@ class SyncDialog(QDialog):
                 "received by HQ."
             ).format(numbers=", ".join(f"#{n}" for n in sequences) or "-", count=marked)
         )
-        self.changed.emit()
+        self.changed.emit([])
 
     def _ack_failed(self, exc: BaseException) -> None:
         self._show_error(
@@ -714,11 +718,13 @@ class SyncDialog(QDialog):
         self._pending_fp = None
         self.approve_pending_button.hide()
         refusals: list[tuple[Path, TestimonyDeskError]] = []
+        imported_ids: list[str] = []  # filled from the worker: bundles merged before a stop
 
         def reading(i: int, n: int, done: int, total: int) -> None:
             bridge.progress.emit(int(1000 * ((i - 1) + (done / total if total else 1)) / n))
 
         def imported(i: int, n: int, r: service.ImportResult) -> None:
+            imported_ids.extend(r.case_ids)
             if r.already:
                 bridge.line.emit(
                     tr("[{i}/{n}] {file}: already imported, nothing changed").format(
@@ -775,7 +781,7 @@ class SyncDialog(QDialog):
         self._run(
             work,
             lambda results: self._imported(results, refusals),
-            lambda exc: self._import_failed(exc, refusals),
+            lambda exc: self._import_failed(exc, refusals, imported_ids),
         )
 
     def _imported(
@@ -793,10 +799,13 @@ class SyncDialog(QDialog):
         )
         self._after_refusals(refusals)
         if new:
-            self.changed.emit()
+            self.changed.emit([cid for r in results for cid in r.case_ids])
 
     def _import_failed(
-        self, exc: BaseException, refusals: list[tuple[Path, TestimonyDeskError]]
+        self,
+        exc: BaseException,
+        refusals: list[tuple[Path, TestimonyDeskError]],
+        imported_ids: list[str],
     ) -> None:
         if isinstance(exc, service.Cancelled):
             self.import_log.appendPlainText(
@@ -808,7 +817,7 @@ class SyncDialog(QDialog):
         else:
             self._show_error(self.tr("Import stopped: {reason}").format(reason=describe_error(exc)))
         self._after_refusals(refusals)
-        self.changed.emit()
+        self.changed.emit(list(imported_ids))
 
     def _after_refusals(self, refusals: list[tuple[Path, TestimonyDeskError]]) -> None:
         unknown = [e for _p, e in refusals if isinstance(e, service.UnknownDevice)]
@@ -920,14 +929,15 @@ class SyncDialog(QDialog):
         if item is None:
             self._show_error(self.tr("Select a conflict first."))
             return
+        case_id = str(item.data(Qt.ItemDataRole.UserRole))
         try:
-            service.resolve(self.session, item.text(), keep)
+            service.resolve(self.session, case_id, keep)
         except TestimonyDeskError as exc:
             self._show_error(describe_error(exc))
             return
         self._show_error("")
         self.refresh()
-        self.changed.emit()
+        self.changed.emit([case_id])
 
     def abandon(self) -> None:
         """The vault was locked: stop any job, forget what is shown, close."""

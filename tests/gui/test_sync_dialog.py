@@ -207,9 +207,12 @@ def test_unknown_device_shows_fingerprint_then_approve_and_import(
     assert not dialog.approve_pending_button.isVisible()
     assert dialog.devices_table.item(0, 1).text() == "approved"
 
+    changed: list[list[str]] = []
+    dialog.changed.connect(changed.append)
     _click(qtbot, dialog.import_files_button)
     _wait(qtbot, dialog)
     assert "3 new" in dialog.import_log.toPlainText()
+    assert [sorted(ids) for ids in changed] == [sorted(d["id"] for d in docs)]
     assert not dialog.error.isVisible()
     assert {d["id"] for d in docs} <= {s.id for s in pair.hq.store.cases.summaries()}
 
@@ -249,8 +252,11 @@ def test_conflict_listed_and_resolved_by_clicks(qtbot: QtBot, pair: Any) -> None
     assert dialog.tabs.tabText(2) == "Conflicts (1)"
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == doc["reference"]
+    changed: list[list[str]] = []
+    dialog.changed.connect(changed.append)
     _select_row(qtbot, table, 0)
     _click(qtbot, dialog.keep_field_button)
+    assert changed == [[doc["id"]]]
     assert table.rowCount() == 0 and dialog.tabs.tabText(2) == "Conflicts (0)"
     assert service.conflicts(pair.hq) == []
     assert pair.hq.store.cases.get(doc["id"])["notes"] == "field: moved to another facility"
@@ -271,13 +277,13 @@ def test_ack_written_at_hq_marks_cases_received_in_the_field(
 
     field_dialog = _dialog(qtbot, pair.field)
     assert field_dialog.ack_state.text() == "No acknowledgement from HQ imported yet."
-    changed: list[bool] = []
-    field_dialog.changed.connect(lambda: changed.append(True))
+    changed: list[list[str]] = []
+    field_dialog.changed.connect(changed.append)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ack), ""))
     _click(qtbot, field_dialog.import_ack_button)
     _wait(qtbot, field_dialog)
     assert "bundle(s) #1: 3 case(s) newly marked as received by HQ" in field_dialog.ack_state.text()
-    assert changed == [True]
+    assert changed == [[]]  # no case content changed, only the marks
     assert received_case_ids(pair.field.store.engine) == {d["id"] for d in docs}
 
 
