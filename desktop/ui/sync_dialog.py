@@ -460,7 +460,10 @@ class SyncDialog(QDialog):
             self.tr("Enrol HQ key file…") if not enrolled else self.tr("Enrol a new HQ key file…")
         )
         self.import_ack_button.setEnabled(not busy and enrolled)
-        self.show_cases_button.setEnabled(preview is not None and preview.cases > 0)
+        has_cases = preview is not None and preview.cases > 0
+        if not has_cases and self.show_cases_button.isChecked():
+            self.show_cases_button.setChecked(False)  # hides and clears the list
+        self.show_cases_button.setEnabled(has_cases)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -138,6 +138,20 @@ def test_field_export_by_clicks_imports_at_hq(
     assert (result.created, result.attachments) == (2, 1)
 
 
+def test_case_list_closes_when_nothing_is_left_to_send(
+    qtbot: QtBot, pair: Any, tmp_path: Path
+) -> None:
+    _field_cases(pair, 2, private=0)
+    dialog = _dialog(qtbot, pair.field)
+    _click(qtbot, dialog.show_cases_button)
+    assert dialog.cases_list.isVisible() and dialog.cases_list.toPlainText()
+    dialog.set_target(tmp_path)
+    _click(qtbot, dialog.export_button)
+    _wait(qtbot, dialog)
+    assert not dialog.show_cases_button.isChecked()
+    assert not dialog.cases_list.isVisible() and dialog.cases_list.toPlainText() == ""
+
+
 def test_cancel_leaves_no_partial_bundle(
     qtbot: QtBot, pair: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
