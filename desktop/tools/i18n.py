@@ -92,6 +92,8 @@ class Message:
     source: str
     translation: str
     unfinished: bool
+    forms: tuple[str, ...] = ()
+    """For a plural (``%n``) message: each plural form of the language; else empty."""
 
 
 def messages(ts: Path) -> list[Message]:
@@ -105,12 +107,17 @@ def messages(ts: Path) -> list[Message]:
             kind = node.get("type", "") if node is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
+            forms = (
+                tuple(f.text or "" for f in node.iter("numerusform")) if node is not None else ()
+            )
+            text = (node.text or "").strip() if node is not None and not forms else ""
             out.append(
                 Message(
                     context=name,
                     source=message.findtext("source") or "",
-                    translation=(node.text or "") if node is not None else "",
-                    unfinished=kind == "unfinished" or not (node is not None and node.text),
+                    translation=text or (forms[0] if forms else ""),
+                    unfinished=kind == "unfinished" or not (all(forms) if forms else text),
+                    forms=forms,
                 )
             )
     return out

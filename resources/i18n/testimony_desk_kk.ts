@@ -300,6 +300,36 @@
     </message>
 </context>
 <context>
+    <name>CountdownDialog</name>
+    <message>
+        <source>Quick delete</source>
+        <translation>Жылдам жою</translation>
+    </message>
+    <message>
+        <source>Every case in this vault will be destroyed for ever: the keys are erased, then the files are deleted, and the program closes.
+
+Not reached: copies made elsewhere — exported files and letters (PDF), sync bundles on USB sticks or already sent, backups of the vault folder.</source>
+        <translation>Осы қоймадағы барлық іс біржола жойылады: алдымен кілттер өшіріледі, содан кейін файлдар жойылып, бағдарлама жабылады.
+
+Басқа жердегі көшірмелерге әсер етпейді — экспортталған файлдар мен хаттар (PDF), USB жинақтағыштардағы немесе жіберіліп қойған синхрондау пакеттері, қойма қалтасының сақтық көшірмелері.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Erase now</source>
+        <translation>Қазір өшіру</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seconds before the vault is erased: %n</source>
+        <translation>
+            <numerusform>Қойма өшірілгенге дейін қалған секунд: %n</numerusform>
+            <numerusform>Қойма өшірілгенге дейін қалған секунд: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EdtfField</name>
     <message>
         <source>Year / month / day helper</source>
@@ -885,6 +915,25 @@
     <message>
         <source>Page {page} of {count}</source>
         <translation>{count} беттің {page}-і</translation>
+    </message>
+</context>
+<context>
+    <name>QuickDelete</name>
+    <message>
+        <source>Quick delete…</source>
+        <translation>Жылдам жою…</translation>
+    </message>
+    <message>
+        <source>Erase this vault for ever after a 5-second countdown (%s)</source>
+        <translation>5 секундтық кері санақтан кейін бұл қойманы біржола өшіру (%s)</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The keys could not all be erased ({reason}). Delete the vault folder by hand, or run: testimony-desk erase --yes</source>
+        <translation>Кілттердің бәрі өшірілмеді ({reason}). Қойма қалтасын қолмен жойыңыз немесе мына пәрменді орындаңыз: testimony-desk erase --yes</translation>
     </message>
 </context>
 <context>

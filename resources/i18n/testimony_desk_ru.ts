@@ -300,6 +300,37 @@
     </message>
 </context>
 <context>
+    <name>CountdownDialog</name>
+    <message>
+        <source>Quick delete</source>
+        <translation>Быстрое удаление</translation>
+    </message>
+    <message>
+        <source>Every case in this vault will be destroyed for ever: the keys are erased, then the files are deleted, and the program closes.
+
+Not reached: copies made elsewhere — exported files and letters (PDF), sync bundles on USB sticks or already sent, backups of the vault folder.</source>
+        <translation>Все дела в этом хранилище будут уничтожены навсегда: сначала стираются ключи, затем удаляются файлы, и программа закрывается.
+
+Не затрагиваются копии в других местах — экспортированные файлы и письма (PDF), пакеты синхронизации на USB-накопителях или уже отправленные, резервные копии папки хранилища.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Erase now</source>
+        <translation>Стереть сейчас</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seconds before the vault is erased: %n</source>
+        <translation>
+            <numerusform>До уничтожения хранилища осталась %n секунда</numerusform>
+            <numerusform>До уничтожения хранилища осталось %n секунды</numerusform>
+            <numerusform>До уничтожения хранилища осталось %n секунд</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EdtfField</name>
     <message>
         <source>Year / month / day helper</source>
@@ -885,6 +916,25 @@
     <message>
         <source>Page {page} of {count}</source>
         <translation>Страница {page} из {count}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickDelete</name>
+    <message>
+        <source>Quick delete…</source>
+        <translation>Быстрое удаление…</translation>
+    </message>
+    <message>
+        <source>Erase this vault for ever after a 5-second countdown (%s)</source>
+        <translation>Стереть это хранилище навсегда после 5-секундного отсчёта (%s)</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The keys could not all be erased ({reason}). Delete the vault folder by hand, or run: testimony-desk erase --yes</source>
+        <translation>Не все ключи удалось стереть ({reason}). Удалите папку хранилища вручную или выполните: testimony-desk erase --yes</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>ۋاز كېچىش</translation>
     </message>
     <message>
         <source>Writing letter {done} of {total} ({reference})…</source>
@@ -297,6 +297,34 @@
     <message>
         <source>Appeals</source>
         <translation>مۇراجىئەتلەر</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <source>Quick delete</source>
+        <translation>تېز ئۆچۈرۈش</translation>
+    </message>
+    <message>
+        <source>Every case in this vault will be destroyed for ever: the keys are erased, then the files are deleted, and the program closes.
+
+Not reached: copies made elsewhere — exported files and letters (PDF), sync bundles on USB sticks or already sent, backups of the vault folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ۋاز كېچىش</translation>
+    </message>
+    <message>
+        <source>Erase now</source>
+        <translation>ھازىرلا ئۆچۈرۈش</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seconds before the vault is erased: %n</source>
+        <translation>
+            <numerusform>ئامبار ئۆچۈرۈلۈشكە قالغان سېكۇنت: %n</numerusform>
+            <numerusform>ئامبار ئۆچۈرۈلۈشكە قالغان سېكۇنت: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -884,6 +912,25 @@
     </message>
     <message>
         <source>Page {page} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickDelete</name>
+    <message>
+        <source>Quick delete…</source>
+        <translation>تېز ئۆچۈرۈش…</translation>
+    </message>
+    <message>
+        <source>Erase this vault for ever after a 5-second countdown (%s)</source>
+        <translation>5 سېكۇنتلۇق تەتۈر ساناقتىن كېيىن بۇ ئامبارنى مەڭگۈلۈك ئۆچۈرۈش (%s)</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>The keys could not all be erased ({reason}). Delete the vault folder by hand, or run: testimony-desk erase --yes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
