@@ -472,3 +472,26 @@ def test_batch_takes_the_cases_the_search_shows(
     window._run_search()
     wait_for_jobs(qtbot, window)
     assert window.letters.batch_case_ids() == [session.store.cases.resolve("TD-2026-0101")]
+
+
+def test_lock_closes_the_letters_dialogs(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open(window, session, _case())
+    composer = _composer(qtbot, window)
+    follow_ups = window.letters.open_follow_ups()
+    assert follow_ups is not None
+    qtbot.addWidget(follow_ups)
+    qtbot.waitUntil(lambda: not follow_ups.is_loading(), timeout=30_000)
+    assert composer.isVisible() and follow_ups.isVisible()
+    window.lock()
+    assert not composer.isVisible() and not follow_ups.isVisible()
+    assert window.letters.dialogs == []
+    assert window.letters.appeals_tab.table.rowCount() == 0
+    assert not window.letters.compose_action.isEnabled()
+
+
+def test_new_letter_needs_a_saved_case(qtbot: QtBot, window: MainWindow, session: Session) -> None:
+    window.new_case()
+    assert not window.letters.compose_action.isEnabled()
+    assert window.letters.open_composer() is None
