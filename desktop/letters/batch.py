@@ -57,15 +57,23 @@ def write_batch(
 
         raise UsageError("refusing to write letters inside the vault folder")
     cases = session.store.cases
-    ids = list(case_ids) if case_ids is not None else None
-    result = BatchResult(total=len(ids) if ids is not None else cases.count())
+
+    def stop() -> bool:
+        # Cancel, or the vault was locked meanwhile: nothing may touch the store after Lock.
+        return (cancel is not None and cancel.is_set()) or bool(session.unlocked.is_locked)
+
+    if stop():
+        return BatchResult(cancelled=True)
+    ids = list(case_ids) if case_ids is not None else [s.id for s in cases.summaries()]
+    result = BatchResult(total=len(ids))
     folder.mkdir(parents=True, exist_ok=True)
     to_record: list[dict[str, Any]] = []
-    for i, case in enumerate(cases.documents(ids)):
-        ref = str(case.get("reference", ""))
-        if cancel is not None and cancel.is_set():
+    for i, case_id in enumerate(ids):
+        if stop():  # checked before the store is read for the next case
             result.cancelled = True
             break
+        case = cases.get(case_id)
+        ref = str(case.get("reference", ""))
         if progress is not None:
             progress(i, result.total, ref)
         try:
@@ -95,7 +103,7 @@ def write_batch(
             )
     if progress is not None and not result.cancelled:
         progress(result.total, result.total, "")
-    if to_record:
+    if to_record and not session.unlocked.is_locked:
         cases.save(to_record, source="letter batch")
         result.recorded = len(to_record)
     return result

@@ -10,7 +10,6 @@ actions use the one ``ComposedLetter`` the preview shows, never a second renderi
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -279,10 +278,15 @@ class LetterComposer(QDialog):
         rid, template, lang = self.recipient_id(), self.template_id(), self.language()
         page_size = str(self.page_size_combo.currentData() or "A4")
 
+        def images() -> dict[str, bytes]:
+            if session.unlocked.is_locked:  # locked while composing: the store is closed
+                return {}
+            return attachment_images(session, case)
+
         def work() -> ComposedLetter:
             return service.compose(
                 case, rid, template=template, lang=lang, settings=settings,
-                page_size=page_size, images=functools.partial(attachment_images, session, case),
+                page_size=page_size, images=images,
             )  # fmt: skip
 
         job: workers.Job
