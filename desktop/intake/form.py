@@ -54,6 +54,9 @@ FIELD_TYPES: dict[str, str | None] = {
     "events-table": "list",
     "list-of-urls": "list",
     "appeals": "list",  # read-only list of the case's appeals
+    # The case's files; read-only for the editor's document: the attachment service writes
+    # them itself (desktop.attachments), the form only says where the section goes.
+    "attachments": "list",
     "history": None,  # read-only, from the store's history: no place in the case dict
 }
 _FIELD_KEYS = frozenset(
@@ -72,7 +75,7 @@ _FIELD_KEYS = frozenset(
 )
 _SECTION_KEYS = frozenset({"id", "labels", "help", "fields"})
 _FORM_KEYS = frozenset({"form", "version", "labels", "sections"})
-_READ_ONLY_TYPES = frozenset({"appeals", "history"})
+_READ_ONLY_TYPES = frozenset({"appeals", "history", "attachments"})
 
 
 # ---------------------------------------------------------------------- case format schema

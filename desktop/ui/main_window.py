@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop import preferences
 from desktop.app import Session
+from desktop.attachments import AttachmentService
 from desktop.case_text import render_case_text
 from desktop.errors import InvalidInputError
 from desktop.intake.form import Form, default_form
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(problem, self.tr("Case"))
         else:
             self.editor.dirty_changed.connect(self.setWindowModified)
+            self.editor.set_attachment_service(AttachmentService.for_session(session))
             self.tabs.addTab(self.editor, self.tr("Case"))
         self.tabs.addTab(self.detail, self.tr("Summary"))
         self._shown_id: str | None = None  # the case in the editor (None: new or none)

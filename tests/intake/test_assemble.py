@@ -63,9 +63,20 @@ def test_clearing_a_place_field_leaves_no_empty_place() -> None:
 
 def test_read_only_fields_are_never_written() -> None:
     case = _example()
-    out = apply_changes(case, default_form(), {"reference": "TD-1999-0001", "appeals": []})
+    values = {"reference": "TD-1999-0001", "appeals": [], "attachments": []}
+    case["attachments"] = [
+        {
+            "id": "6f1c2a4e-1b7d-4a8e-9b61-2f0d3c5a7e91",
+            "filename": "scan.png",
+            "media_type": "image/png",
+            "sha256": "0" * 64,
+            "size": 1,
+        }
+    ]
+    out = apply_changes(case, default_form(), values)
     assert out["reference"] == "TD-2026-0001"
     assert out["appeals"] == case["appeals"]
+    assert out["attachments"] == case["attachments"]
 
 
 def test_prune() -> None:

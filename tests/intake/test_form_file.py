@@ -38,6 +38,7 @@ def test_the_default_form_has_the_sections_and_types_the_editor_needs() -> None:
         "testifier",
         "events",
         "testimony",
+        "attachments",
         "appeals",
         "history",
     ]
@@ -166,9 +167,10 @@ def test_duplicate_field_id(tmp_path: Path) -> None:
 
 def test_history_has_no_place_in_the_case(tmp_path: Path) -> None:
     raw = _raw()
-    _field(raw, 6, 0)["maps_to"] = "notes"
+    index = [s["id"] for s in raw["sections"]].index("history")
+    _field(raw, index, 0)["maps_to"] = "notes"
     exc = _load_broken(tmp_path, raw)
-    assert exc.path == "sections[6].fields[0] (history).maps_to"
+    assert exc.path == f"sections[{index}].fields[0] (history).maps_to"
 
 
 def test_yaml_syntax_error_names_file_and_line() -> None:

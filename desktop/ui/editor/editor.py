@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -28,6 +29,7 @@ from desktop.intake.assemble import apply_changes
 from desktop.intake.completeness import element_label, missing_elements
 from desktop.intake.form import Form
 from desktop.intake.paths import concrete_path, get_path
+from desktop.ui.editor.attachments import AttachmentsField, local_files
 from desktop.ui.editor.fields import FieldWidget, make_field, plain_label
 
 
@@ -85,7 +87,9 @@ class CaseEditor(QWidget):
                 # A fixed label column: "Verification *" must not wrap its star away, and
                 # long Russian/Kazakh labels wrap inside the column instead of widening it.
                 label.setFixedWidth(160)
-                if field.type in ("events-table", "appeals", "history"):
+                if isinstance(widget, AttachmentsField):
+                    widget.stored_changed.connect(self._attachments_stored)
+                if field.type in ("events-table", "appeals", "history", "attachments"):
                     rows.addRow(widget)  # wide widgets get the whole row
                 else:
                     rows.addRow(label, widget)
@@ -104,7 +108,60 @@ class CaseEditor(QWidget):
         layout.addWidget(self.completeness)
         layout.addWidget(self.general_error)
         layout.addWidget(scroll, 1)
+        # Files dropped anywhere on the editor go to its Attachments section.
+        self.setAcceptDrops(self.attachments is not None)
         self.clear()
+
+    # ------------------------------------------------------------------ attachments
+    @property
+    def attachments(self) -> AttachmentsField | None:
+        for widget in self.widgets.values():
+            if isinstance(widget, AttachmentsField):
+                return widget
+        return None
+
+    def set_attachment_service(self, service: Any) -> None:
+        """Give the Attachments section its service (``desktop.attachments``)."""
+        if self.attachments is not None:
+            self.attachments.set_service(service)
+
+    def _attachments_stored(self, state: dict[str, Any]) -> None:
+        """The attachment service changed the stored case: keep our copy in step.
+
+        An editor save rewrites every child row from ``_original``; without this, a file
+        added since the case was opened would be dropped by the next save. Unsaved edits in
+        other fields stay as they are (and stay unsaved).
+        """
+        if not self.is_open or not self.case_id:
+            return
+        self._original["attachments"] = copy.deepcopy(state.get("attachments") or [])
+        for field in self.form.fields():
+            widget = self.widgets[field.id]
+            if isinstance(widget, AttachmentsField):
+                self._baseline[field.id] = widget.value()
+            elif field.type == "history":
+                widget.set_value(state.get("history") or [])
+
+    def _drag(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        target = self.attachments
+        if target is not None and target.accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self.attachments
+        if target is not None and local_files(event) and target.add_paths(local_files(event)):
+            event.acceptProposedAction()
+            self.scroller.ensureWidgetVisible(target)
+        else:
+            event.ignore()
 
     # ------------------------------------------------------------------ loading
     def load(self, doc: dict[str, Any] | None, history: list[dict[str, Any]] | None = None) -> None:
@@ -119,6 +176,8 @@ class CaseEditor(QWidget):
                     widget.set_value(history or [])
                 else:
                     widget.set_value(get_path(self._original, field.path))
+                if isinstance(widget, AttachmentsField):
+                    widget.set_case(self.case_id)
                 widget.set_error(None)
             # What the widgets show right after loading (defaults included) is "unchanged".
             self._baseline = {fid: copy.deepcopy(w.value()) for fid, w in self.widgets.items()}
