@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         else:
             self.editor.dirty_changed.connect(self.setWindowModified)
             self.editor.set_attachment_service(AttachmentService.for_session(session))
+            self.editor.attachments_changed.connect(self._attachments_changed)
             self.tabs.addTab(self.editor, self.tr("Case"))
         self.tabs.addTab(self.detail, self.tr("Summary"))
         self._shown_id: str | None = None  # the case in the editor (None: new or none)
@@ -691,6 +692,23 @@ class MainWindow(QMainWindow):
         self.autolock.set_timeout_ms(prefs.auto_lock_minutes * 60_000)
         self.lock_label.setText(self.autolock.countdown_text())
         self.preferences_changed.emit(prefs)
+
+    def _attachments_changed(self, state: dict[str, Any]) -> None:
+        """The Attachments section stored a change itself (desktop/ui/editor/attachments.py).
+
+        Only the attachments (and ``updated``) of the loaded copy move on, so a change to
+        other fields by an import or a sync is still noticed as one.
+        """
+        doc = state.get("doc")
+        if not doc or doc.get("id") != self._shown_id or self._is_locked():
+            return
+        if self._shown_doc is not None:
+            self._shown_doc = {
+                **self._shown_doc,
+                "attachments": doc.get("attachments", []),
+                "updated": doc.get("updated"),
+            }
+        self.detail.setPlainText(render_case_text(doc))
 
     def notice_external_changes(self, ids: Any) -> None:
         """An import or a sync wrote cases ``ids``: refresh the one in the editor if stale.

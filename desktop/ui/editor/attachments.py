@@ -68,8 +68,7 @@ class AddResult:
     added: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, BaseException]] = field(default_factory=list)
     cancelled: bool = False
-    attachments: list[dict[str, Any]] = field(default_factory=list)
-    history: list[dict[str, Any]] = field(default_factory=list)
+    state: dict[str, Any] | None = None  # the stored case afterwards (see _state_after)
 
 
 class _Relay(QObject):
@@ -134,7 +133,7 @@ def decode_preview(data: bytes, width: int = PREVIEW_WIDTH, height: int = PREVIE
 class AttachmentsField(FieldWidget):
     """The case's attachments; needs :meth:`set_service` and :meth:`set_case` to act."""
 
-    stored_changed = Signal(object)  # {"attachments": [...], "history": [...]}
+    stored_changed = Signal(object)  # {"doc": stored case, "attachments": [...], "history": [...]}
     busy_changed = Signal(bool)
 
     def __init__(self, field: Field, lang: str = "en") -> None:
@@ -331,14 +330,20 @@ class AttachmentsField(FieldWidget):
             dialog.close()
             dialog.deleteLater()
 
-    def _stored(self, attachments: list[dict[str, Any]], history: list[dict[str, Any]]) -> None:
-        self.set_value(attachments)
-        self.stored_changed.emit({"attachments": attachments, "history": history})
+    def _stored(self, state: dict[str, Any] | None) -> None:
+        if state is None:
+            return
+        self.set_value(state["attachments"])
+        self.stored_changed.emit(state)
 
-    def _state_after(self, service: AttachmentService, case_id: str) -> tuple[Any, Any]:
-        """The stored case's attachment list and history (run inside a job)."""
+    def _state_after(self, service: AttachmentService, case_id: str) -> dict[str, Any]:
+        """The stored case, its attachment list and its history (run inside a job)."""
         doc = service.cases.get(case_id)
-        return doc.get("attachments", []), service.cases.history_of(case_id)
+        return {
+            "doc": doc,
+            "attachments": doc.get("attachments", []),
+            "history": service.cases.history_of(case_id),
+        }
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
@@ -410,7 +415,7 @@ class AttachmentsField(FieldWidget):
                 else:
                     result.added.append(path)
             if generation == self._generation:  # not after the case changed or the vault locked
-                result.attachments, result.history = self._state_after(service, case_id)
+                result.state = self._state_after(service, case_id)
             return result
 
         def failed(exc: BaseException) -> None:
@@ -422,7 +427,7 @@ class AttachmentsField(FieldWidget):
 
     def _added(self, result: AddResult) -> None:
         self._close_progress()
-        self._stored(result.attachments, result.history)
+        self._stored(result.state)
         if result.failed:
             lines = [
                 self.tr("{0}: {1}").format(path.name, self._describe(exc))
@@ -516,11 +521,11 @@ class AttachmentsField(FieldWidget):
             return
         att_id = str(att["id"])
 
-        def work() -> tuple[Any, Any]:
+        def work() -> dict[str, Any]:
             service.remove(case_id, att_id)
             return self._state_after(service, case_id)
 
-        self._start(work, lambda state: self._stored(*state), self._show_failure)
+        self._start(work, self._stored, self._show_failure)
 
     def _caption_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != _CAPTION:
@@ -534,7 +539,7 @@ class AttachmentsField(FieldWidget):
             return
         att_id = str(self._items[row]["id"])
 
-        def work() -> tuple[Any, Any]:
+        def work() -> dict[str, Any]:
             service.set_caption(case_id, att_id, caption)
             return self._state_after(service, case_id)
 
@@ -542,7 +547,7 @@ class AttachmentsField(FieldWidget):
             self.set_value(self._items)  # show the stored caption again
             self._show_failure(exc)
 
-        self._start(work, lambda state: self._stored(*state), failed)
+        self._start(work, self._stored, failed)
 
     # ------------------------------------------------------------------ preview
     def _clear_preview(self) -> None:

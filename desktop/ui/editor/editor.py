@@ -41,6 +41,8 @@ class CaseEditor(QWidget):
     """Generated form over one case; emits ``dirty_changed`` when edits start or are saved."""
 
     dirty_changed = Signal(bool)
+    # The attachment service changed the stored case: {"doc", "attachments", "history"}.
+    attachments_changed = Signal(object)
 
     def __init__(self, form: Form, lang: str = "en") -> None:
         super().__init__()
@@ -141,6 +143,7 @@ class CaseEditor(QWidget):
                 self._baseline[field.id] = widget.value()
             elif field.type == "history":
                 widget.set_value(state.get("history") or [])
+        self.attachments_changed.emit(state)
 
     def _drag(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         target = self.attachments

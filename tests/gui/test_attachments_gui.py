@@ -186,6 +186,10 @@ def test_add_with_the_file_dialog_encrypts_and_says_the_original_is_outside(
     assert field.table.item(0, 1).text() == "application/pdf"
     stored = session.store.cases.get(_case_id(session))["attachments"]
     assert [a["filename"] for a in stored] == ["statement-scan.pdf"]
+    # The window's copy moved on too: an import of another change is still noticed, this
+    # one is not mistaken for one.
+    assert case_window._shown_doc is not None
+    assert case_window._shown_doc["attachments"] == stored
     blobs = _blobs(session)
     assert len(blobs) == 1 and b"CANARY-ATTACHMENT-TEXT" not in blobs[0].read_bytes()
     assert case_window.editor is not None and not case_window.editor.is_dirty()
