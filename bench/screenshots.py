@@ -8,8 +8,9 @@ Builds a throwaway vault in a temporary folder (floor-cost Argon2, deleted at th
 fills it with ``--cases`` invented cases from ``bench/synth.py`` (names in Kazakh, Russian,
 Uyghur and Chinese scripts) and grabs each screen as a PNG: the first-run assistant, the
 unlock dialog, the main window with cases in English, Russian and Kazakh, the case editor,
-and the Uyghur main window (right to left). Every person in them is invented. Open every
-PNG after running it and look for clipped labels, untranslated strings and broken RTL.
+the settings (Kazakh), and the Uyghur main window and editor (right to left). Every person
+in them is invented. Open every PNG after running it and look for clipped labels,
+untranslated strings and broken RTL.
 """
 
 from __future__ import annotations
@@ -33,10 +34,13 @@ from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synth import generate_cases  # noqa: E402
 
+from desktop import preferences  # noqa: E402
 from desktop.app import Session, create_vault  # noqa: E402
-from desktop.ui import i18n  # noqa: E402
+from desktop.ui import app_config, i18n  # noqa: E402
+from desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from desktop.ui.fonts import install_fonts  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
 from desktop.ui.unlock_dialog import UnlockDialog  # noqa: E402
 
 PASSPHRASE = "screenshot vault of invented cases only"  # noqa: S105 - a throwaway vault
@@ -65,7 +69,8 @@ def main_window(session: Session, select_row: int = 0, tab: int = 0) -> MainWind
         settle(3)
         if window.model.rowCount() > select_row:
             break
-    window.table.setFocus()
+    window.table.setFocus()  # focus first: a focus-in would select row 0 afterwards
+    settle(3)
     window.table.selectRow(select_row)
     window.tabs.setCurrentIndex(tab)
     settle()
@@ -88,10 +93,12 @@ def shoot(out: Path, n_cases: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="td-shots-") as tmp:
         folder = Path(tmp) / "vault"
+        # The language pickers read (and the shots write) a config of their own, never the
+        # user's ~/.config/testimony-desk.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         session, _recovery = create_vault(folder, PASSPHRASE)
         try:
             session.store.cases.save(list(generate_cases(n_cases, seed=7)))
-            shots: list[tuple[str, str, Callable[[], None]]] = []
 
             def unlock() -> None:
                 dialog = UnlockDialog(folder)
@@ -100,31 +107,31 @@ def shoot(out: Path, n_cases: int) -> None:
                 dialog.deleteLater()
 
             def first_run() -> None:
-                try:
-                    from desktop.ui.first_run import FirstRunWizard  # type: ignore[attr-defined]
-                except ImportError:
-                    return
                 wizard = FirstRunWizard(Path(tmp) / "new-vault")
                 wizard.resize(720, 560)
                 grab(wizard, out / f"first-run-{i18n.current_language()}.png")
                 wizard.deleteLater()
 
             def main_list() -> None:
-                window = main_window(session, select_row=2, tab=1)
+                window = main_window(session, select_row=2, tab=0)
                 grab(window, out / f"main-window-{i18n.current_language()}.png")
                 close(window)
 
             def editor() -> None:
                 window = main_window(session, select_row=2, tab=0)
-                grab(window, out / f"case-editor-{i18n.current_language()}.png")
                 if window.editor is not None:
-                    window.editor.scroller.ensureWidgetVisible(
-                        window.editor.groups["events"], 0, 400
-                    )
-                    grab(window, out / f"case-editor-events-{i18n.current_language()}.png")
+                    group = window.editor.groups["events"]
+                    bar = window.editor.scroller.verticalScrollBar()
+                    bar.setValue(group.y() - 8)
+                grab(window, out / f"case-editor-{i18n.current_language()}.png")
                 close(window)
 
-            shots = [
+            def settings() -> None:
+                dialog = SettingsDialog(session.store, preferences.load(session.store))
+                grab(dialog, out / f"settings-{i18n.current_language()}.png")
+                dialog.deleteLater()
+
+            shots: list[tuple[str, str, Callable[[], None]]] = [
                 ("en", "first-run", first_run),
                 ("ru", "first-run", first_run),
                 ("en", "unlock", unlock),
@@ -134,10 +141,12 @@ def shoot(out: Path, n_cases: int) -> None:
                 ("kk", "main", main_list),
                 ("en", "editor", editor),
                 ("ru", "editor", editor),
+                ("kk", "settings", settings),
                 ("ug", "main", main_list),
                 ("ug", "editor", editor),
             ]
             for lang, _name, make in shots:
+                app_config.save(app_config.AppConfig(language=lang))
                 i18n.install(app, lang)
                 make()
         finally:

@@ -44,6 +44,13 @@ def parse_bound(text: str, *, end: bool) -> date | None:
     return date(year, month, day)
 
 
+def _narrow(combo: QComboBox) -> None:
+    """Size a filter combo to a short text, not its longest item: Russian and Kazakh labels
+    ("Содержание под стражей подтверждено") would otherwise widen the whole window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+
+
 class CaseFilterBar(QWidget):
     """Emits ``changed`` whenever the filter it shows changes (not for the search text)."""
 
@@ -65,6 +72,7 @@ class CaseFilterBar(QWidget):
         )
         self.country = QComboBox()
         self.country.setObjectName("filter_country")
+        _narrow(self.country)
         self.country.setToolTip(self.tr("Country of detention"))
         self.country.addItem(self.tr("Any country"), None)
         self.country.currentIndexChanged.connect(self._emit)
@@ -99,6 +107,7 @@ class CaseFilterBar(QWidget):
     def _vocab_combo(self, name: str, anything: str, vocab: Vocabulary) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
+        _narrow(combo)
         combo.addItem(anything, None)
         for key in vocab.keys:
             combo.addItem(vocab.label(key, self._lang), key)

@@ -150,7 +150,10 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("case_count")
-        self.vault_label = QLabel(self.tr("Vault: {folder}").format(folder=session.vault.folder))
+        # The path isolated as left-to-right text: in the Uyghur (RTL) UI its slashes would
+        # otherwise be reordered ("tmp/x/vault/" instead of "/tmp/x/vault").
+        folder = f"\u2066{session.vault.folder}\u2069"
+        self.vault_label = QLabel(self.tr("Vault: {folder}").format(folder=folder))
         self.vault_label.setObjectName("vault_folder")
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lock_countdown")

@@ -717,7 +717,6 @@ class SyncDialog(QDialog):
             return
         session = self.session
         bridge = self._bridge
-        tr = self.tr
         self._pending_fp = None
         self.approve_pending_button.hide()
         refusals: list[tuple[Path, TestimonyDeskError]] = []
@@ -730,13 +729,13 @@ class SyncDialog(QDialog):
             imported_ids.extend(r.case_ids)
             if r.already:
                 bridge.line.emit(
-                    tr("[{i}/{n}] {file}: already imported, nothing changed").format(
+                    self.tr("[{i}/{n}] {file}: already imported, nothing changed").format(
                         i=i, n=n, file=r.path.name
                     )
                 )
                 return
             bridge.line.emit(
-                tr(
+                self.tr(
                     "[{i}/{n}] {file}: bundle #{sequence} — {created} new, {updated} updated, "
                     "{unchanged} unchanged, {stale} older, {conflicts} conflict(s), "
                     "{attachments} attachment(s)"
@@ -758,14 +757,14 @@ class SyncDialog(QDialog):
             refusals.append((path, exc))
             if isinstance(exc, service.UnknownDevice):
                 bridge.line.emit(
-                    tr(
+                    self.tr(
                         "[{i}/{n}] {file}: REFUSED, nothing from it was imported: device "
                         "{fp} is not approved yet."
                     ).format(i=i, n=n, file=path.name, fp=exc.fingerprint)
                 )
                 return
             bridge.line.emit(
-                tr("[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}").format(
+                self.tr("[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}").format(
                     i=i, n=n, file=path.name, reason=describe_error(exc)
                 )
             )
@@ -780,7 +779,7 @@ class SyncDialog(QDialog):
                 cancel=cancel.is_set,
             )
 
-        self.import_log.appendPlainText(tr("Importing…"))
+        self.import_log.appendPlainText(self.tr("Importing…"))
         self._run(
             work,
             lambda results: self._imported(results, refusals),

@@ -721,6 +721,10 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
         <translation>Баптаулар…</translation>
     </message>
     <message>
+        <source>Sync with HQ…</source>
+        <translation>Орталық кеңсемен синхрондау…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>Істер: {count}</translation>
     </message>
@@ -1090,7 +1094,7 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
     </message>
     <message>
         <source>Show “Quick delete” in the toolbar</source>
-        <translation>Құралдар тақтасында «Жылдам жою» батырмасын көрсету</translation>
+        <translation>«Жылдам жою» құралдар тақтасында</translation>
     </message>
     <message>
         <source>Work</source>
@@ -1131,6 +1135,397 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
     <message>
         <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
         <translation>Жаңа интерфейс тілі келесі құлыпты ашудан (Қойма › Құлыптау, Ctrl+L) немесе келесі іске қосудан бастап қолданылады.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with headquarters</source>
+        <translation>Орталық кеңсемен синхрондау</translation>
+    </message>
+    <message>
+        <source>This HQ vault</source>
+        <translation>Бұл — орталық кеңсенің қоймасы</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Бұл құрылғы</translation>
+    </message>
+    <message>
+        <source>Fingerprint (compare it by voice; HQ approves this device with it):</source>
+        <translation>Саусақ ізі (оны дауыспен салыстырыңыз; орталық кеңсе осы құрылғыны сол арқылы мақұлдайды):</translation>
+    </message>
+    <message>
+        <source>HQ fingerprint (field workers compare it when they enrol):</source>
+        <translation>Орталық кеңсенің саусақ ізі (далалық қызметкерлер тіркелгенде оны салыстырады):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Enrol HQ key file…</source>
+        <translation>Орталық кеңсенің кілт файлын тіркеу…</translation>
+    </message>
+    <message>
+        <source>Send to HQ</source>
+        <translation>Орталық кеңсеге жіберу</translation>
+    </message>
+    <message>
+        <source>Show the cases (names)</source>
+        <translation>Істерді көрсету (аттары)</translation>
+    </message>
+    <message>
+        <source>Write the bundle to:</source>
+        <translation>Пакетті жазатын орын:</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Қалтаны таңдау…</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Пакетті экспорттау</translation>
+    </message>
+    <message>
+        <source>Confirmation from HQ</source>
+        <translation>Орталық кеңседен растау</translation>
+    </message>
+    <message>
+        <source>Import HQ acknowledgement…</source>
+        <translation>Орталық кеңсенің растауын импорттау…</translation>
+    </message>
+    <message>
+        <source>Removable drive: {path}</source>
+        <translation>Алынбалы жинақтағыш: {path}</translation>
+    </message>
+    <message>
+        <source>Write HQ key file…</source>
+        <translation>Орталық кеңсенің кілт файлын жазу…</translation>
+    </message>
+    <message>
+        <source>Import bundle files…</source>
+        <translation>Пакет файлдарын импорттау…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Қалтаны импорттау…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Саусақ ізі</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Алғаш көрінген</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Пакеттер</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Соңғы пакет</translation>
+    </message>
+    <message>
+        <source>Approve selected device…</source>
+        <translation>Таңдалған құрылғыны мақұлдау…</translation>
+    </message>
+    <message>
+        <source>Write acknowledgement…</source>
+        <translation>Растауды жазу…</translation>
+    </message>
+    <message>
+        <source>A fingerprint read aloud, e.g. ABCD EFGH …</source>
+        <translation>Дауыстап оқылған саусақ ізі, мысалы ABCD EFGH …</translation>
+    </message>
+    <message>
+        <source>Approve this fingerprint</source>
+        <translation>Бұл саусақ ізін мақұлдау</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Құрылғылар</translation>
+    </message>
+    <message>
+        <source>A case changed both here and in the field since HQ last merged it. Both versions are kept; the newer one is shown until you choose.</source>
+        <translation>Орталық кеңсе соңғы рет біріктіргеннен бері іс мұнда да, далада да өзгертілген. Екі нұсқа да сақталды; сіз таңдағанша жаңасы көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Табылған</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Қазір көрсетілген</translation>
+    </message>
+    <message>
+        <source>Keep the HQ version</source>
+        <translation>Орталық кеңсенің нұсқасын қалдыру</translation>
+    </message>
+    <message>
+        <source>Keep the field version</source>
+        <translation>Даладағы нұсқаны қалдыру</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Қайшылықтар</translation>
+    </message>
+    <message>
+        <source>Not enrolled with an HQ yet: ask HQ for its key file, enrol it and compare its fingerprint with HQ by voice.</source>
+        <translation>Орталық кеңсе әлі тіркелмеген: одан кілт файлын сұраңыз, оны тіркеп, саусақ ізін орталық кеңсемен дауыспен салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>Sends to HQ “{name}”, fingerprint {fingerprint}</source>
+        <translation>«{name}» орталық кеңсесіне жіберіледі, саусақ ізі {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} will carry {cases} changed case(s) and {attachments} attachment(s) ({size}).</source>
+        <translation>№{sequence} пакет: өзгерген істер — {cases}, тіркемелер — {attachments} ({size}).</translation>
+    </message>
+    <message>
+        <source>Nothing to send: no case changed since the last bundle.</source>
+        <translation>Жіберетін ештеңе жоқ: соңғы пакеттен бері бірде-бір іс өзгермеген.</translation>
+    </message>
+    <message>
+        <source>{count} changed case(s) are left out: their testimony consent does not allow sharing with HQ.</source>
+        <translation>Өзгерген істердің {count}-і қосылмады: куәгердің келісімі оларды орталық кеңсеге беруге рұқсат етпейді.</translation>
+    </message>
+    <message>
+        <source>Last bundle written: #{sequence}.</source>
+        <translation>Соңғы жазылған пакет: №{sequence}.</translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}.</source>
+        <translation>Орталық кеңсе мына пакеттерді алғанын растады: {numbers}.</translation>
+    </message>
+    <message>
+        <source>No acknowledgement from HQ imported yet.</source>
+        <translation>Орталық кеңседен растау әлі импортталмаған.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>мақұлданған</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>мақұлдауды күтуде</translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation>орталық кеңсенің нұсқасы</translation>
+    </message>
+    <message>
+        <source>field version</source>
+        <translation>даладағы нұсқа</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>Қайшылықтар ({count})</translation>
+    </message>
+    <message>
+        <source>Enrol a new HQ key file…</source>
+        <translation>Орталық кеңсенің жаңа кілт файлын тіркеу…</translation>
+    </message>
+    <message>
+        <source>HQ key file</source>
+        <translation>Орталық кеңсенің кілт файлы</translation>
+    </message>
+    <message>
+        <source>HQ key (*.json);;All files (*)</source>
+        <translation>Орталық кеңсенің кілті (*.json);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Enrol HQ</source>
+        <translation>Орталық кеңсені тіркеу</translation>
+    </message>
+    <message>
+        <source>HQ: {name}
+Fingerprint:
+{fp}
+
+Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundles will be encrypted to it.</source>
+        <translation>Орталық кеңсе: {name}
+Саусақ ізі:
+{fp}
+
+Орталық кеңсе сізге дәл осы саусақ ізін (дауыспен) оқып берсе ғана оған сеніңіз. Пакеттер соған арнап шифрланады.</translation>
+    </message>
+    <message>
+        <source>Folder or USB drive for the bundle</source>
+        <translation>Пакетке арналған қалта немесе USB жинақтағыш</translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} written: {cases} case(s), {attachments} attachment(s), {size}.
+{path}</source>
+        <translation>№{sequence} пакет жазылды: істер — {cases}, тіркемелер — {attachments}, {size}.
+{path}</translation>
+    </message>
+    <message>
+        <source>{count} case(s) left out (consent).</source>
+        <translation>Қосылмаған істер: {count} (келісім).</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no bundle was written.</source>
+        <translation>Экспорт тоқтатылды: пакет жазылмады.</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Экспорт сәтсіз аяқталды: {reason}</translation>
+    </message>
+    <message>
+        <source>HQ acknowledgement</source>
+        <translation>Орталық кеңсенің растауы</translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda);;All files (*)</source>
+        <translation>Растаулар (*.tda);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}: {count} case(s) newly marked as received by HQ.</source>
+        <translation>Орталық кеңсе {numbers} пакеттерін алғанын растады: алынды деп жаңадан белгіленген істер — {count}.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement was not accepted: {reason}</source>
+        <translation>Растау қабылданбады: {reason}</translation>
+    </message>
+    <message>
+        <source>Write HQ key file</source>
+        <translation>Орталық кеңсенің кілт файлын жазу</translation>
+    </message>
+    <message>
+        <source>HQ key (*.json)</source>
+        <translation>Орталық кеңсенің кілті (*.json)</translation>
+    </message>
+    <message>
+        <source>Written. Field workers enrol it and compare this fingerprint with you:
+{fp}</source>
+        <translation>Жазылды. Далалық қызметкерлер оны тіркеп, осы саусақ ізін сізбен салыстырады:
+{fp}</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>Импорттайтын пакеттер</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tdb);;All files (*)</source>
+        <translation>Пакеттер (*.tdb);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Folder with bundles</source>
+        <translation>Пакеттер қалтасы</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: already imported, nothing changed</source>
+        <translation>[{i}/{n}] {file}: бұрын импортталған, ештеңе өзгермеді</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: bundle #{sequence} — {created} new, {updated} updated, {unchanged} unchanged, {stale} older, {conflicts} conflict(s), {attachments} attachment(s)</source>
+        <translation>[{i}/{n}] {file}: №{sequence} пакет — жаңа: {created}, жаңартылған: {updated}, өзгеріссіз: {unchanged}, ескірген: {stale}, қайшылықтар: {conflicts}, тіркемелер: {attachments}</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
+        <translation>[{i}/{n}] {file}: ҚАБЫЛДАНБАДЫ, одан ештеңе импортталмады: {fp} құрылғысы әлі мақұлданбаған.</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}</source>
+        <translation>[{i}/{n}] {file}: ҚАБЫЛДАНБАДЫ, одан ештеңе импортталмады. {reason}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>Done: {imported} bundle(s) imported, {refused} refused, {conflicts} new conflict(s).</source>
+        <translation>Дайын: импортталған пакеттер — {imported}, қабылданбағаны — {refused}, жаңа қайшылықтар — {conflicts}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundle being read was not imported; bundles listed above as imported are complete.</source>
+        <translation>Тоқтатылды: оқылып жатқан пакет импортталмады; жоғарыда импортталды деп көрсетілген пакеттер толық импортталған.</translation>
+    </message>
+    <message>
+        <source>Import stopped: {reason}</source>
+        <translation>Импорт тоқтады: {reason}</translation>
+    </message>
+    <message>
+        <source>A bundle came from a device that is not approved. Its fingerprint is
+{fp}
+Compare it with the field worker&apos;s (they see it in their Sync dialog), approve the device, then import the bundle again.</source>
+        <translation>Пакет мақұлданбаған құрылғыдан келді. Оның саусақ ізі:
+{fp}
+Оны далалық қызметкердің саусақ ізімен салыстырыңыз (ол синхрондау терезесінде көрінеді), құрылғыны мақұлдап, пакетті қайта импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>Approve device {fp}…</source>
+        <translation>{fp} құрылғысын мақұлдау…</translation>
+    </message>
+    <message>
+        <source>{count} bundle(s) were refused and nothing from them was imported: see the list above.</source>
+        <translation>Қабылданбаған пакеттер: {count}, олардан ештеңе импортталмады — жоғарыдағы тізімді қараңыз.</translation>
+    </message>
+    <message>
+        <source>Approve device</source>
+        <translation>Құрылғыны мақұлдау</translation>
+    </message>
+    <message>
+        <source>Approve the device with this fingerprint?
+
+{fp}
+
+Only if the field worker read exactly this to you (by voice, not through the same USB stick).</source>
+        <translation>Осы саусақ ізі бар құрылғыны мақұлдайсыз ба?
+
+{fp}
+
+Далалық қызметкер сізге дәл осыны (дауыспен, сол USB жинақтағыш арқылы емес) оқып берсе ғана.</translation>
+    </message>
+    <message>
+        <source>Device {fp} approved.</source>
+        <translation>{fp} құрылғысы мақұлданды.</translation>
+    </message>
+    <message>
+        <source>Select a device first.</source>
+        <translation>Алдымен құрылғыны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement for device {fp}</source>
+        <translation>{fp} құрылғысына арналған растау</translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda)</source>
+        <translation>Растаулар (*.tda)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement for {fp} written ({count} bundle(s)): {path}</source>
+        <translation>{fp} үшін растау жазылды (пакеттер: {count}): {path}</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>Алдымен қайшылықты таңдаңыз.</translation>
     </message>
 </context>
 <context>

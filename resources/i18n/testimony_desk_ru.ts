@@ -722,6 +722,10 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
         <translation>Настройки…</translation>
     </message>
     <message>
+        <source>Sync with HQ…</source>
+        <translation>Синхронизация с центральным офисом…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>Дел: {count}</translation>
     </message>
@@ -1091,7 +1095,7 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
     </message>
     <message>
         <source>Show “Quick delete” in the toolbar</source>
-        <translation>Показывать «Быстрое удаление» на панели инструментов</translation>
+        <translation>«Быстрое удаление» на панели инструментов</translation>
     </message>
     <message>
         <source>Work</source>
@@ -1132,6 +1136,397 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
     <message>
         <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
         <translation>Новый язык интерфейса будет использоваться после следующей разблокировки (Хранилище › Заблокировать, Ctrl+L) или следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with headquarters</source>
+        <translation>Синхронизация с центральным офисом</translation>
+    </message>
+    <message>
+        <source>This HQ vault</source>
+        <translation>Это хранилище центрального офиса</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Это устройство</translation>
+    </message>
+    <message>
+        <source>Fingerprint (compare it by voice; HQ approves this device with it):</source>
+        <translation>Отпечаток (сверьте его голосом; по нему центральный офис одобряет это устройство):</translation>
+    </message>
+    <message>
+        <source>HQ fingerprint (field workers compare it when they enrol):</source>
+        <translation>Отпечаток центрального офиса (сотрудники на местах сверяют его при подключении):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Enrol HQ key file…</source>
+        <translation>Подключить файл ключа центрального офиса…</translation>
+    </message>
+    <message>
+        <source>Send to HQ</source>
+        <translation>Отправка в центральный офис</translation>
+    </message>
+    <message>
+        <source>Show the cases (names)</source>
+        <translation>Показать дела (имена)</translation>
+    </message>
+    <message>
+        <source>Write the bundle to:</source>
+        <translation>Записать пакет в:</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Экспортировать пакет</translation>
+    </message>
+    <message>
+        <source>Confirmation from HQ</source>
+        <translation>Подтверждение от центрального офиса</translation>
+    </message>
+    <message>
+        <source>Import HQ acknowledgement…</source>
+        <translation>Импортировать подтверждение центрального офиса…</translation>
+    </message>
+    <message>
+        <source>Removable drive: {path}</source>
+        <translation>Съёмный накопитель: {path}</translation>
+    </message>
+    <message>
+        <source>Write HQ key file…</source>
+        <translation>Записать файл ключа центрального офиса…</translation>
+    </message>
+    <message>
+        <source>Import bundle files…</source>
+        <translation>Импортировать файлы пакетов…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Импортировать папку…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Отпечаток</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Впервые</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Пакеты</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Последний пакет</translation>
+    </message>
+    <message>
+        <source>Approve selected device…</source>
+        <translation>Одобрить выбранное устройство…</translation>
+    </message>
+    <message>
+        <source>Write acknowledgement…</source>
+        <translation>Записать подтверждение…</translation>
+    </message>
+    <message>
+        <source>A fingerprint read aloud, e.g. ABCD EFGH …</source>
+        <translation>Отпечаток, прочитанный вслух, например ABCD EFGH …</translation>
+    </message>
+    <message>
+        <source>Approve this fingerprint</source>
+        <translation>Одобрить этот отпечаток</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>A case changed both here and in the field since HQ last merged it. Both versions are kept; the newer one is shown until you choose.</source>
+        <translation>Дело изменено и здесь, и на месте с момента последнего объединения в центральном офисе. Сохранены обе версии; пока вы не выберете, показывается более новая.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Обнаружен</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Показана сейчас</translation>
+    </message>
+    <message>
+        <source>Keep the HQ version</source>
+        <translation>Оставить версию центрального офиса</translation>
+    </message>
+    <message>
+        <source>Keep the field version</source>
+        <translation>Оставить полевую версию</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Not enrolled with an HQ yet: ask HQ for its key file, enrol it and compare its fingerprint with HQ by voice.</source>
+        <translation>Центральный офис ещё не подключён: попросите у него файл ключа, подключите его и сверьте отпечаток с центральным офисом голосом.</translation>
+    </message>
+    <message>
+        <source>Sends to HQ “{name}”, fingerprint {fingerprint}</source>
+        <translation>Отправка в центральный офис «{name}», отпечаток {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} will carry {cases} changed case(s) and {attachments} attachment(s) ({size}).</source>
+        <translation>Пакет №{sequence}: изменённых дел — {cases}, вложений — {attachments} ({size}).</translation>
+    </message>
+    <message>
+        <source>Nothing to send: no case changed since the last bundle.</source>
+        <translation>Отправлять нечего: с последнего пакета ни одно дело не изменилось.</translation>
+    </message>
+    <message>
+        <source>{count} changed case(s) are left out: their testimony consent does not allow sharing with HQ.</source>
+        <translation>Изменённых дел не включено: {count} — согласие свидетеля не разрешает передачу в центральный офис.</translation>
+    </message>
+    <message>
+        <source>Last bundle written: #{sequence}.</source>
+        <translation>Последний записанный пакет: №{sequence}.</translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}.</source>
+        <translation>Центральный офис подтвердил получение пакетов: {numbers}.</translation>
+    </message>
+    <message>
+        <source>No acknowledgement from HQ imported yet.</source>
+        <translation>Подтверждений от центрального офиса ещё не импортировано.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>одобрено</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>ожидает одобрения</translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation>версия центрального офиса</translation>
+    </message>
+    <message>
+        <source>field version</source>
+        <translation>полевая версия</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>Конфликты ({count})</translation>
+    </message>
+    <message>
+        <source>Enrol a new HQ key file…</source>
+        <translation>Подключить новый файл ключа центрального офиса…</translation>
+    </message>
+    <message>
+        <source>HQ key file</source>
+        <translation>Файл ключа центрального офиса</translation>
+    </message>
+    <message>
+        <source>HQ key (*.json);;All files (*)</source>
+        <translation>Ключ центрального офиса (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Enrol HQ</source>
+        <translation>Подключение центрального офиса</translation>
+    </message>
+    <message>
+        <source>HQ: {name}
+Fingerprint:
+{fp}
+
+Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundles will be encrypted to it.</source>
+        <translation>Центральный офис: {name}
+Отпечаток:
+{fp}
+
+Доверяйте этому центральному офису, только если он прочитал вам (голосом) именно этот отпечаток. Пакеты будут зашифрованы для него.</translation>
+    </message>
+    <message>
+        <source>Folder or USB drive for the bundle</source>
+        <translation>Папка или USB-накопитель для пакета</translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} written: {cases} case(s), {attachments} attachment(s), {size}.
+{path}</source>
+        <translation>Пакет №{sequence} записан: дел — {cases}, вложений — {attachments}, {size}.
+{path}</translation>
+    </message>
+    <message>
+        <source>{count} case(s) left out (consent).</source>
+        <translation>Не включено дел: {count} (согласие).</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no bundle was written.</source>
+        <translation>Экспорт отменён: пакет не записан.</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Экспорт не удался: {reason}</translation>
+    </message>
+    <message>
+        <source>HQ acknowledgement</source>
+        <translation>Подтверждение центрального офиса</translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda);;All files (*)</source>
+        <translation>Подтверждения (*.tda);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}: {count} case(s) newly marked as received by HQ.</source>
+        <translation>Центральный офис подтвердил получение пакетов {numbers}: дел, впервые отмеченных как полученные, — {count}.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement was not accepted: {reason}</source>
+        <translation>Подтверждение не принято: {reason}</translation>
+    </message>
+    <message>
+        <source>Write HQ key file</source>
+        <translation>Запись файла ключа центрального офиса</translation>
+    </message>
+    <message>
+        <source>HQ key (*.json)</source>
+        <translation>Ключ центрального офиса (*.json)</translation>
+    </message>
+    <message>
+        <source>Written. Field workers enrol it and compare this fingerprint with you:
+{fp}</source>
+        <translation>Записано. Сотрудники на местах подключают его и сверяют с вами этот отпечаток:
+{fp}</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>Пакеты для импорта</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tdb);;All files (*)</source>
+        <translation>Пакеты (*.tdb);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Folder with bundles</source>
+        <translation>Папка с пакетами</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: already imported, nothing changed</source>
+        <translation>[{i}/{n}] {file}: уже импортирован, ничего не изменилось</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: bundle #{sequence} — {created} new, {updated} updated, {unchanged} unchanged, {stale} older, {conflicts} conflict(s), {attachments} attachment(s)</source>
+        <translation>[{i}/{n}] {file}: пакет №{sequence} — новых: {created}, обновлено: {updated}, без изменений: {unchanged}, устаревших: {stale}, конфликтов: {conflicts}, вложений: {attachments}</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
+        <translation>[{i}/{n}] {file}: ОТКЛОНЁН, из него ничего не импортировано: устройство {fp} ещё не одобрено.</translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}</source>
+        <translation>[{i}/{n}] {file}: ОТКЛОНЁН, из него ничего не импортировано. {reason}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Done: {imported} bundle(s) imported, {refused} refused, {conflicts} new conflict(s).</source>
+        <translation>Готово: импортировано пакетов — {imported}, отклонено — {refused}, новых конфликтов — {conflicts}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundle being read was not imported; bundles listed above as imported are complete.</source>
+        <translation>Отменено: читавшийся пакет не импортирован; пакеты, отмеченные выше как импортированные, импортированы полностью.</translation>
+    </message>
+    <message>
+        <source>Import stopped: {reason}</source>
+        <translation>Импорт остановлен: {reason}</translation>
+    </message>
+    <message>
+        <source>A bundle came from a device that is not approved. Its fingerprint is
+{fp}
+Compare it with the field worker&apos;s (they see it in their Sync dialog), approve the device, then import the bundle again.</source>
+        <translation>Пакет пришёл с неодобренного устройства. Его отпечаток:
+{fp}
+Сверьте его с отпечатком сотрудника на месте (он виден в его окне синхронизации), одобрите устройство и импортируйте пакет снова.</translation>
+    </message>
+    <message>
+        <source>Approve device {fp}…</source>
+        <translation>Одобрить устройство {fp}…</translation>
+    </message>
+    <message>
+        <source>{count} bundle(s) were refused and nothing from them was imported: see the list above.</source>
+        <translation>Отклонено пакетов: {count}, из них ничего не импортировано — см. список выше.</translation>
+    </message>
+    <message>
+        <source>Approve device</source>
+        <translation>Одобрение устройства</translation>
+    </message>
+    <message>
+        <source>Approve the device with this fingerprint?
+
+{fp}
+
+Only if the field worker read exactly this to you (by voice, not through the same USB stick).</source>
+        <translation>Одобрить устройство с этим отпечатком?
+
+{fp}
+
+Только если сотрудник на месте прочитал вам именно его (голосом, а не через ту же флешку).</translation>
+    </message>
+    <message>
+        <source>Device {fp} approved.</source>
+        <translation>Устройство {fp} одобрено.</translation>
+    </message>
+    <message>
+        <source>Select a device first.</source>
+        <translation>Сначала выберите устройство.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement for device {fp}</source>
+        <translation>Подтверждение для устройства {fp}</translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda)</source>
+        <translation>Подтверждения (*.tda)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement for {fp} written ({count} bundle(s)): {path}</source>
+        <translation>Подтверждение для {fp} записано (пакетов: {count}): {path}</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>Сначала выберите конфликт.</translation>
     </message>
 </context>
 <context>

@@ -719,6 +719,10 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
         <translation>تەڭشەكلەر…</translation>
     </message>
     <message>
+        <source>Sync with HQ…</source>
+        <translation>باش ئىشخانا بىلەن ماسقەدەملەش…</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>دېلولار: {count}</translation>
     </message>
@@ -1129,6 +1133,385 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
     <message>
         <source>The new interface language is used from the next unlock (Vault › Lock, Ctrl+L) or the next start.</source>
         <translation>يېڭى كۆرۈنمە يۈز تىلى كېيىنكى قېتىم قۇلۇپ ئېچىلغاندا (ئامبار › قۇلۇپلاش، Ctrl+L) ياكى كېيىنكى قېتىم قوزغىتىلغاندا ئىشلىتىلىدۇ.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with headquarters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This HQ vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint (compare it by voice; HQ approves this device with it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ fingerprint (field workers compare it when they enrol):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">ۋاز كېچىش</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol HQ key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the cases (names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bundle to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import HQ acknowledgement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removable drive: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write HQ key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundle files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve selected device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write acknowledgement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fingerprint read aloud, e.g. ABCD EFGH …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve this fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case changed both here and in the field since HQ last merged it. Both versions are kept; the newer one is shown until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">دېلو</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the HQ version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the field version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enrolled with an HQ yet: ask HQ for its key file, enrol it and compare its fingerprint with HQ by voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends to HQ “{name}”, fingerprint {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} will carry {cases} changed case(s) and {attachments} attachment(s) ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to send: no case changed since the last bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} changed case(s) are left out: their testimony consent does not allow sharing with HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last bundle written: #{sequence}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No acknowledgement from HQ imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a new HQ key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ key (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ: {name}
+Fingerprint:
+{fp}
+
+Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundles will be encrypted to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder or USB drive for the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle #{sequence} written: {cases} case(s), {attachments} attachment(s), {size}.
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} case(s) left out (consent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no bundle was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ confirmed receiving bundle(s) {numbers}: {count} case(s) newly marked as received by HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acknowledgement was not accepted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write HQ key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ key (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written. Field workers enrol it and compare this fingerprint with you:
+{fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.tdb);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: already imported, nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: bundle #{sequence} — {created} new, {updated} updated, {unchanged} unchanged, {stale} older, {conflicts} conflict(s), {attachments} attachment(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished">ئەكىرىلىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>Done: {imported} bundle(s) imported, {refused} refused, {conflicts} new conflict(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundle being read was not imported; bundles listed above as imported are complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle came from a device that is not approved. Its fingerprint is
+{fp}
+Compare it with the field worker&apos;s (they see it in their Sync dialog), approve the device, then import the bundle again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve device {fp}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} bundle(s) were refused and nothing from them was imported: see the list above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the device with this fingerprint?
+
+{fp}
+
+Only if the field worker read exactly this to you (by voice, not through the same USB stick).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {fp} approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement for device {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.tda)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement for {fp} written ({count} bundle(s)): {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

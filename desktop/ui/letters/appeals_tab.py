@@ -109,18 +109,26 @@ class AppealsTab(QWidget):
         self.empty.setObjectName("appeals_empty")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
 
+        # Two rows: in Russian or Kazakh one row of these buttons is wider than the editor.
         buttons = QHBoxLayout()
         for status in ("sent", "acknowledged", "no-answer"):
             buttons.addWidget(self.status_buttons[status])
-        buttons.addWidget(self.status_buttons["answered"])
-        buttons.addWidget(self.response)
         buttons.addStretch(1)
-        buttons.addWidget(self.follow_up_button)
-        buttons.addWidget(self.new_button)
+        letters = QHBoxLayout()
+        letters.addWidget(self.status_buttons["answered"])
+        letters.addWidget(self.response)
+        letters.addStretch(1)
+        letters.addWidget(self.follow_up_button)
+        letters.addWidget(self.new_button)
+        self.response.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.response.setMinimumContentsLength(12)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(letters)
         self.set_case(None)
 
     # ------------------------------------------------------------------ content
