@@ -101,6 +101,137 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsField</name>
+    <message>
+        <source>Name</source>
+        <translation>Файл аты</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Өлшемі</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Түсініктеме</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорттау…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Save the case first, then add files to it.</source>
+        <translation>Алдымен істі сақтаңыз, содан кейін оған файлдар қосыңыз.</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop files here or use Add…</source>
+        <translation>Әзірге файл жоқ. Файлдарды осында сүйреңіз немесе «Қосу…» басыңыз.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Тіркемелер</translation>
+    </message>
+    <message>
+        <source>The file is {0}, larger than the limit of {1} per attachment. The limit can be changed in Settings.</source>
+        <translation>Файлдың өлшемі — {0}, бұл бір тіркемеге арналған {1} шегінен үлкен. Шекті баптауларда өзгертуге болады.</translation>
+    </message>
+    <message>
+        <source>Add files to this case</source>
+        <translation>Осы іске файлдар қосу</translation>
+    </message>
+    <message>
+        <source>Encrypting into the vault…</source>
+        <translation>Қоймаға шифрлануда…</translation>
+    </message>
+    <message>
+        <source>Encrypting file {0} of {1} into the vault…</source>
+        <translation>Қоймаға шифрлануда: {1} файлдың {0}-і…</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Some files were not added</source>
+        <translation>Кейбір файлдар қосылмады</translation>
+    </message>
+    <message>
+        <source>Encrypted into the vault. The original is still outside the vault, at:</source>
+        <translation>Қоймаға шифрланды. Бастапқы файл әлі де қоймадан тыс жерде тұр:</translation>
+    </message>
+    <message>
+        <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
+        <translation>Егер оны бұл компьютерден ешкім таппауы керек болса, өзіңіз қауіпсіз түрде жойыңыз. Testimony Desk бастапқы файлды жоймайды және өзгертпейді.</translation>
+    </message>
+    <message>
+        <source>Original file kept</source>
+        <translation>Бастапқы файл сақталды</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing of the cancelled file was kept.</source>
+        <translation>Тоқтатылды. Тоқтатылған файлдан ештеңе сақталмады.</translation>
+    </message>
+    <message>
+        <source>Export attachment</source>
+        <translation>Тіркемені экспорттау</translation>
+    </message>
+    <message>
+        <source>Writing the exported file…</source>
+        <translation>Экспортталатын файл жазылуда…</translation>
+    </message>
+    <message>
+        <source>Attachment exported</source>
+        <translation>Тіркеме экспортталды</translation>
+    </message>
+    <message>
+        <source>An unencrypted copy was written to:
+
+{0}
+
+Delete it securely when it is no longer needed.</source>
+        <translation>Шифрланбаған көшірме мына жерге жазылды:
+
+{0}
+
+Қажеті болмай қалғанда оны қауіпсіз түрде жойыңыз.</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from this case? Its encrypted copy is deleted from the vault.</source>
+        <translation>«{0}» осы істен жойылсын ба? Оның шифрланған көшірмесі қоймадан жойылады.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Тіркемені жою</translation>
+    </message>
+    <message>
+        <source>Loading the preview…</source>
+        <translation>Алдын ала көрініс жүктелуде…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Бұл суретті көрсету мүмкін емес.</translation>
+    </message>
+</context>
+<context>
     <name>AutoLock</name>
     <message>
         <source>Locks in {time}</source>

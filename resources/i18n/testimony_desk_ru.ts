@@ -101,6 +101,137 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsField</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя файла</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Save the case first, then add files to it.</source>
+        <translation>Сначала сохраните дело, затем добавляйте к нему файлы.</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop files here or use Add…</source>
+        <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Добавить…».</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <source>The file is {0}, larger than the limit of {1} per attachment. The limit can be changed in Settings.</source>
+        <translation>Размер файла — {0}, это больше предела в {1} на одно вложение. Предел можно изменить в настройках.</translation>
+    </message>
+    <message>
+        <source>Add files to this case</source>
+        <translation>Добавить файлы к этому делу</translation>
+    </message>
+    <message>
+        <source>Encrypting into the vault…</source>
+        <translation>Шифрование в хранилище…</translation>
+    </message>
+    <message>
+        <source>Encrypting file {0} of {1} into the vault…</source>
+        <translation>Шифрование в хранилище: файл {0} из {1}…</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Some files were not added</source>
+        <translation>Некоторые файлы не добавлены</translation>
+    </message>
+    <message>
+        <source>Encrypted into the vault. The original is still outside the vault, at:</source>
+        <translation>Зашифровано в хранилище. Исходный файл по-прежнему находится вне хранилища:</translation>
+    </message>
+    <message>
+        <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
+        <translation>Если его не должны найти на этом компьютере, надёжно удалите его сами. Testimony Desk не удаляет и не изменяет исходный файл.</translation>
+    </message>
+    <message>
+        <source>Original file kept</source>
+        <translation>Исходный файл сохранён</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing of the cancelled file was kept.</source>
+        <translation>Отменено. От отменённого файла ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Export attachment</source>
+        <translation>Экспорт вложения</translation>
+    </message>
+    <message>
+        <source>Writing the exported file…</source>
+        <translation>Запись экспортируемого файла…</translation>
+    </message>
+    <message>
+        <source>Attachment exported</source>
+        <translation>Вложение экспортировано</translation>
+    </message>
+    <message>
+        <source>An unencrypted copy was written to:
+
+{0}
+
+Delete it securely when it is no longer needed.</source>
+        <translation>Незашифрованная копия записана сюда:
+
+{0}
+
+Надёжно удалите её, когда она больше не нужна.</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from this case? Its encrypted copy is deleted from the vault.</source>
+        <translation>Удалить «{0}» из этого дела? Его зашифрованная копия будет удалена из хранилища.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Удаление вложения</translation>
+    </message>
+    <message>
+        <source>Loading the preview…</source>
+        <translation>Загрузка предпросмотра…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Это изображение невозможно показать.</translation>
+    </message>
+</context>
+<context>
     <name>AutoLock</name>
     <message>
         <source>Locks in {time}</source>

@@ -101,6 +101,137 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsField</name>
+    <message>
+        <source>Name</source>
+        <translation>ھۆججەت نامى</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>تۈرى</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>چوڭلۇقى</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>چېسلا</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>ئىزاھات</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>قوشۇش…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>چىقىرىش…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ئۆچۈرۈش</translation>
+    </message>
+    <message>
+        <source>Save the case first, then add files to it.</source>
+        <translation>ئالدى بىلەن دېلونى ساقلاڭ، ئاندىن ئۇنىڭغا ھۆججەت قوشۇڭ.</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop files here or use Add…</source>
+        <translation>تېخى ھۆججەت يوق. ھۆججەتلەرنى بۇ يەرگە سۆرەپ تاشلاڭ ياكى «قوشۇش…» نى بېسىڭ.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ۋاز كېچىش</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>قوشۇمچە ھۆججەتلەر</translation>
+    </message>
+    <message>
+        <source>The file is {0}, larger than the limit of {1} per attachment. The limit can be changed in Settings.</source>
+        <translation>ھۆججەتنىڭ چوڭلۇقى {0}، بۇ ھەر بىر قوشۇمچە ھۆججەتنىڭ {1} لىق چېكىدىن چوڭ. چەكنى تەڭشەكلەردە ئۆزگەرتكىلى بولىدۇ.</translation>
+    </message>
+    <message>
+        <source>Add files to this case</source>
+        <translation>بۇ دېلوغا ھۆججەت قوشۇش</translation>
+    </message>
+    <message>
+        <source>Encrypting into the vault…</source>
+        <translation>ئامبارغا شىفىرلىنىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>Encrypting file {0} of {1} into the vault…</source>
+        <translation>ئامبارغا شىفىرلىنىۋاتىدۇ: {1} ھۆججەتتىن {0}-سى…</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Some files were not added</source>
+        <translation>بەزى ھۆججەتلەر قوشۇلمىدى</translation>
+    </message>
+    <message>
+        <source>Encrypted into the vault. The original is still outside the vault, at:</source>
+        <translation>ئامبارغا شىفىرلاندى. ئەسلى ھۆججەت يەنىلا ئامبار سىرتىدا:</translation>
+    </message>
+    <message>
+        <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
+        <translation>ئەگەر ئۇ بۇ كومپيۇتېردىن تېپىلماسلىقى كېرەك بولسا، ئۇنى ئۆزىڭىز بىخەتەر ئۆچۈرۈڭ. Testimony Desk ئەسلى ھۆججەتنى ئۆچۈرمەيدۇ ۋە ئۆزگەرتمەيدۇ.</translation>
+    </message>
+    <message>
+        <source>Original file kept</source>
+        <translation>ئەسلى ھۆججەت ساقلاندى</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing of the cancelled file was kept.</source>
+        <translation>ۋاز كېچىلدى. ۋاز كېچىلگەن ھۆججەتتىن ھېچنېمە ساقلانمىدى.</translation>
+    </message>
+    <message>
+        <source>Export attachment</source>
+        <translation>قوشۇمچە ھۆججەتنى چىقىرىش</translation>
+    </message>
+    <message>
+        <source>Writing the exported file…</source>
+        <translation>چىقىرىلغان ھۆججەت يېزىلىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>Attachment exported</source>
+        <translation>قوشۇمچە ھۆججەت چىقىرىلدى</translation>
+    </message>
+    <message>
+        <source>An unencrypted copy was written to:
+
+{0}
+
+Delete it securely when it is no longer needed.</source>
+        <translation>شىفىرلانمىغان كۆپەيتمە بۇ يەرگە يېزىلدى:
+
+{0}
+
+كېرەك بولمىغاندا ئۇنى بىخەتەر ئۆچۈرۈڭ.</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from this case? Its encrypted copy is deleted from the vault.</source>
+        <translation>«{0}» بۇ دېلودىن ئۆچۈرۈلسۇنمۇ؟ ئۇنىڭ شىفىرلانغان كۆپەيتمىسى ئامباردىن ئۆچۈرۈلىدۇ.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>قوشۇمچە ھۆججەتنى ئۆچۈرۈش</translation>
+    </message>
+    <message>
+        <source>Loading the preview…</source>
+        <translation>ئالدىن كۆرۈنۈش يۈكلىنىۋاتىدۇ…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>بۇ سۈرەتنى كۆرسەتكىلى بولمايدۇ.</translation>
+    </message>
+</context>
+<context>
     <name>AutoLock</name>
     <message>
         <source>Locks in {time}</source>

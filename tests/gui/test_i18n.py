@@ -32,7 +32,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%[ns]")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%[ns]")
 
 
 @pytest.fixture
