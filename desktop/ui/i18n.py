@@ -17,7 +17,15 @@ import logging
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 
 from desktop.resources import resource_path
@@ -29,6 +37,7 @@ __all__ = [
     "LanguageCombo",
     "current_language",
     "format_edtf",
+    "format_timestamp",
     "install",
     "language_for_start",
     "language_switch",
@@ -150,6 +159,19 @@ def _format_single(text: str, lang: str, locale: QLocale) -> str:
     else:
         shown = year
     return shown + qualifier
+
+
+def format_timestamp(text: str | None, lang: str | None = None) -> str:
+    """A stored UTC timestamp (``2026-11-27T21:40:16Z``) in local time, written the way the
+    UI language writes dates (``27.11.2026 22:40`` in Russian); unparseable text unchanged."""
+    if not text:
+        return ""
+    lang = lang or current_language()
+    when = QDateTime.fromString(text, Qt.DateFormat.ISODateWithMs)
+    if not when.isValid():
+        return text
+    pattern = _DAY_PATTERN.get(lang, "yyyy-MM-dd") + " HH:mm"
+    return QLocale(lang).toString(when.toLocalTime(), pattern)
 
 
 def format_edtf(text: str | None, lang: str | None = None) -> str:

@@ -622,6 +622,18 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
 <context>
     <name>HistoryField</name>
     <message>
+        <source>create</source>
+        <translation>құрылды</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>өзгертілді</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>жойылды</translation>
+    </message>
+    <message>
         <source>revision {number}</source>
         <translation>{number}-нұсқа</translation>
     </message>

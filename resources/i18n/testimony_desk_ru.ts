@@ -623,6 +623,18 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
 <context>
     <name>HistoryField</name>
     <message>
+        <source>create</source>
+        <translation>создано</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
         <source>revision {number}</source>
         <translation>версия {number}</translation>
     </message>

@@ -620,6 +620,18 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
 <context>
     <name>HistoryField</name>
     <message>
+        <source>create</source>
+        <translation>قۇرۇلدى</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>ئۆزگەرتىلدى</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>ئۆچۈرۈلدى</translation>
+    </message>
+    <message>
         <source>revision {number}</source>
         <translation>{number}-نەشرى</translation>
     </message>

@@ -395,3 +395,12 @@ def test_russian_plural_forms(language: object) -> None:
         "До уничтожения хранилища осталось 5 секунд",
         "До уничтожения хранилища осталась 21 секунда",
     ]
+
+
+def test_history_timestamps_are_shown_in_the_ui_language() -> None:
+    at = "2026-11-27T12:40:16.123456Z"
+    assert re.fullmatch(r"2[67]\.11\.2026 \d\d:\d\d", i18n.format_timestamp(at, "ru"))
+    assert re.fullmatch(r"2[67] Nov 2026 \d\d:\d\d", i18n.format_timestamp(at, "en"))
+    assert re.fullmatch(r"2026-11-2[67] \d\d:\d\d", i18n.format_timestamp(at, "ug"))
+    assert i18n.format_timestamp("not a time", "ru") == "not a time"
+    assert i18n.format_timestamp(None) == ""

@@ -40,6 +40,7 @@ from desktop.domain.edtf import MAX_YEAR, MIN_YEAR, EDTFError, parse_edtf
 from desktop.domain.names import detect_script
 from desktop.domain.vocab import EVENT_TYPE, RELATIONSHIP, VOCABULARIES
 from desktop.intake.form import Field
+from desktop.ui.i18n import format_timestamp
 
 _URL_PREFIXES = ("http://", "https://")
 
@@ -699,7 +700,13 @@ class HistoryField(FieldWidget):
         for entry in value or []:
             detail = entry.get("detail") or {}
             revision = detail.get("revision") if isinstance(detail, dict) else None
-            text = f"{entry.get('at', '')}  {entry.get('action', '')}"
+            action = str(entry.get("action", ""))
+            action = {
+                "create": self.tr("create"),
+                "update": self.tr("update"),
+                "delete": self.tr("delete"),
+            }.get(action, action)
+            text = f"{format_timestamp(entry.get('at'), self.lang)}  {action}"
             if revision is not None:
                 text += "  " + self.tr("revision {number}").format(number=revision)
             text += "  " + self.tr("device {device}").format(
