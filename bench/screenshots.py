@@ -142,6 +142,7 @@ def shoot(out: Path, n_cases: int) -> None:
                 ("en", "editor", editor),
                 ("ru", "editor", editor),
                 ("kk", "settings", settings),
+                ("ug", "unlock", unlock),
                 ("ug", "main", main_list),
                 ("ug", "editor", editor),
             ]

@@ -348,11 +348,11 @@ Delete it securely when it is no longer needed.</source>
     <name>CaseFilterBar</name>
     <message>
         <source>Any status</source>
-        <translation>Кез келген мәртебе</translation>
+        <translation>Барлық мәртебе</translation>
     </message>
     <message>
         <source>Any verification</source>
-        <translation>Кез келген тексерілу</translation>
+        <translation>Тексерілуі: бәрі</translation>
     </message>
     <message>
         <source>Country of detention</source>
@@ -360,7 +360,7 @@ Delete it securely when it is no longer needed.</source>
     </message>
     <message>
         <source>Any country</source>
-        <translation>Кез келген ел</translation>
+        <translation>Барлық ел</translation>
     </message>
     <message>
         <source>From</source>
