@@ -330,6 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.sync.commands import register as register_sync
 
     register_sync(add)
+    from desktop.attachments_cli import register as register_attach
+
+    register_attach(add)
     add("check", cmd_check, "verify every page of the vault database and the change history")
     p = add("erase", cmd_erase, "crypto-erase this vault (keys destroyed, files deleted)")
     p.add_argument("--yes", action="store_true", help="confirm")
