@@ -8,8 +8,13 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_root(name: str) -> Path:
-    """``resources`` or ``forms``: beside the package in a checkout, inside it in a wheel."""
-    for candidate in (_PACKAGE.parent / name, _PACKAGE / "_data" / name):
+    """``resources`` or ``forms``: inside the package in a wheel or the frozen app
+    (``desktop/_data/<name>``), else beside it in a source checkout.
+
+    The packaged location is tried first: in an installed wheel the package's parent is
+    site-packages, where a ``resources`` folder of some other distribution may lie.
+    """
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"the application's {name} folder is missing: reinstall the app")
