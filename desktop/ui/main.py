@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.hardening import InstanceLock, VaultInUse
+from desktop.resources import resource_path
 from desktop.ui import crash_dialog, i18n, workers
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.fonts import install_fonts
@@ -72,11 +74,21 @@ def verify_in_background(window: MainWindow) -> workers.Job:
     return workers.start(store.verify, lambda _result: None, failed)
 
 
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("testimony-desk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def application() -> QApplication:
     """The QApplication with the app's fonts and UI language (also used by --self-test)."""
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Testimony Desk")
+    # Linux menus and Wayland match windows to packaging/linux/<id>.desktop by this name.
+    qapp.setDesktopFileName("org.testimonydesk.TestimonyDesk")
+    qapp.setWindowIcon(app_icon())
     install_fonts(qapp)
     i18n.install(qapp, i18n.language_for_start())
     return qapp
