@@ -44,7 +44,8 @@ rm -rf dist/testimony-desk
 # no user needs. --strip-debug keeps every symbol the dynamic linker uses.
 find dist/testimony-desk -type f \( -name '*.so' -o -name '*.so.*' \) -print0 |
   while IFS= read -r -d '' lib; do
-    if readelf -S "$lib" 2>/dev/null | grep -q '\.debug_info'; then
+    sections=$(readelf -S "$lib" 2>/dev/null || true)  # no `| grep -q`: SIGPIPE + pipefail
+    if [[ $sections == *.debug_info* ]]; then
       strip --strip-debug "$lib"
     fi
   done

@@ -71,5 +71,6 @@ td init > /dev/null
 td import "$REPO/tests/data/cases.jsonl"
 td letter TD-2026-0001 --to kz-mfa --lang ru --out letter.pdf 2>/dev/null > letter.txt && head -1 letter.txt
 [ -s letter.pdf ] || fail "no letter from the installed wheel"
-td gui --self-test 2>/dev/null | grep -q '^self-test ok' || fail "GUI self-test from the wheel"
+td gui --self-test > gui.txt 2>/dev/null || fail "GUI self-test from the wheel"
+grep -q '^self-test ok' gui.txt || fail "GUI self-test output from the wheel"
 echo "WHEEL OK: $whl"

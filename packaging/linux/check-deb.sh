@@ -19,7 +19,8 @@ for path in ./opt/testimony-desk/testimony-desk ./usr/bin/testimony-desk \
 done
 grep -q ' ./usr/bin/testimony-desk -> /opt/testimony-desk/testimony-desk$' <<<"$contents" ||
   fail "the launcher is not a link to /opt/testimony-desk/testimony-desk"
-awk '{print $2}' <<<"$contents" | grep -vxq 'root/root' && fail "files not owned by root"
+owners=$(awk '{print $2}' <<<"$contents" | sort -u)
+[ "$owners" = root/root ] || fail "files not owned by root: $owners"
 [ "$(dpkg-deb --field "$deb" Package)" = testimony-desk ] || fail "package name"
 version=$(dpkg-deb --field "$deb" Version)
 grep -q "__version__ = \"$version\"" desktop/__init__.py || fail "version $version"
