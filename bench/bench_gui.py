@@ -94,19 +94,28 @@ sys.path.insert(0, {str(REPO / "bench")!r})
 from pathlib import Path
 from synth import generate_cases, dump_stream
 from desktop.app import create_vault
-out = Path({str(work / "cases.jsonl")!r})
+import itertools
+cases = generate_cases({cases}, seed=11)
+files = []
 t = time.perf_counter()
-with out.open("wb") as f:
-    dump_stream(generate_cases({cases}, seed=11), f)
+for n in itertools.count():
+    chunk = list(itertools.islice(cases, 10_000))  # files of 10,000 (the import size limit)
+    if not chunk:
+        break
+    out = Path({str(work)!r}) / f"cases-{{n:02d}}.jsonl"
+    with out.open("wb") as f:
+        dump_stream(chunk, f)
+    files.append(out)
 gen = time.perf_counter() - t
 session, _ = create_vault(Path({str(folder)!r}), {PASSPHRASE!r})
 t = time.perf_counter()
 try:
-    session.import_files([out])
+    session.import_files(files)
 finally:
     session.lock()
 print(json.dumps({{"generate_s": gen, "import_s": time.perf_counter() - t}}))
-out.unlink()
+for out in files:
+    out.unlink()
 """
     proc = subprocess.run(
         [sys.executable, "-c", code],
@@ -351,7 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (folder / "vault.json").exists():
             folder.parent.mkdir(parents=True, exist_ok=True)
             print(f"building a vault of {args.cases:,} synthetic cases in {folder} …", flush=True)
-            build = build_vault(folder, args.cases, work)
+            partial = folder.with_name("vault.partial")  # renamed only once complete
+            shutil.rmtree(partial, ignore_errors=True)
+            build = build_vault(partial, args.cases, work)
+            partial.rename(folder)
             print(
                 f"  generated in {build['generate_s']:.1f} s, imported in "
                 f"{build['import_s']:.1f} s",

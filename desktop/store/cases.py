@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Float, and_, delete, false, func, literal, select, text, tuple_, update
-from sqlalchemy import case as case_when
+from sqlalchemy import Float, delete, false, func, select, text, tuple_, update
 from sqlalchemy.engine import Connection, Engine
 
 from desktop.errors import InvalidInputError, NotFoundError
@@ -30,7 +29,6 @@ from desktop.store.models import (
     Event,
     Person,
     PersonName,
-    SyncExportState,
     Testimony,
 )
 from desktop.store.search import (
@@ -524,17 +522,23 @@ class CaseRepository:
         column sort) ranks all matches and pages by ``offset``.
         """
         relevance = sort.key == RELEVANCE and bool(filt.text.strip())
-        stmt = self._summary_select().where(*self._conditions(filt)).limit(limit)
         if relevance:
-            rank = self._rank_subquery(filt.text)
+            # The ranked matches restrict the rows themselves (no second MATCH); without
+            # other filters only the best offset + limit of them are joined to the cases.
+            others = self._conditions(filt, with_text=False)
+            rank = self._rank_subquery(filt.text, top=None if others else offset + limit)
             if rank is not None:
                 stmt = (
-                    stmt.join(rank, rank.c.case_id == Case.id)
+                    self._summary_select()
+                    .join(rank, rank.c.case_id == Case.id)
+                    .where(*others)
                     .order_by(rank.c.score, Case.id)
+                    .limit(limit)
                     .offset(offset)
                 )
                 with self.engine.connect() as conn:
                     return [_summary(r) for r in conn.execute(stmt).all()]
+        stmt = self._summary_select().where(*self._conditions(filt)).limit(limit)
         column = _sort_column(sort.key)
         # The tiebreaker runs in the same direction, so one (column, id) index serves both.
         if sort.descending:
@@ -555,6 +559,8 @@ class CaseRepository:
         conditions = self._conditions(filt)
         if not conditions:
             return self.count()
+        if filt.text.strip() and not self._conditions(filt, with_text=False):
+            return self._count_text(filt.text)
         stmt = select(func.count()).select_from(Case).where(*conditions)
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar() or 0)
@@ -567,16 +573,9 @@ class CaseRepository:
 
     @staticmethod
     def _summary_select() -> Any:
-        received = case_when(
-            (
-                and_(
-                    SyncExportState.received.is_(True),
-                    SyncExportState.exported_hash == Case.content_hash,
-                ),
-                literal(True),
-            ),
-            else_=false(),
-        )
+        # "Received by HQ": one definition, the sync feature's (desktop/sync/received.py).
+        from desktop.sync.received import received_expr
+
         return select(
             Case.id,
             Case.reference,
@@ -590,10 +589,27 @@ class CaseRepository:
             Case.place,
             Case.last_event_lower,
             Case.appeal_state,
-            received,
-        ).outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+            received_expr(),
+        )
 
-    def _conditions(self, filt: CaseFilter) -> list[Any]:
+    def _count_text(self, query: str) -> int:
+        """Matches of the search text alone: counted in the search index, no join."""
+        if self._sqlite:
+            match = build_match(query)
+            sql = "SELECT count(*) FROM case_search WHERE case_search MATCH :m"
+            params = {"m": match}
+        elif self.engine.dialect.name == "postgresql":
+            match = build_tsquery(query)
+            sql = "SELECT count(*) FROM case_search WHERE document @@ to_tsquery('simple', :m)"
+            params = {"m": match}
+        else:
+            return len(self.search(query, limit=10_000))
+        if match is None:
+            return 0
+        with self.engine.connect() as conn:
+            return int(conn.execute(text(sql), params).scalar() or 0)
+
+    def _conditions(self, filt: CaseFilter, *, with_text: bool = True) -> list[Any]:
         conditions: list[Any] = []
         if filt.statuses:
             conditions.append(Case.status.in_(filt.statuses))
@@ -607,7 +623,7 @@ class CaseRepository:
             conditions.append(Case.last_event_lower <= filt.date_to.isoformat())
         if filt.date_from is not None or filt.date_to is not None:
             conditions.append(Case.last_event_lower != "")  # undated: in no date range
-        if filt.text.strip():
+        if with_text and filt.text.strip():
             conditions.append(self._text_condition(filt.text))
         return conditions
 
@@ -634,8 +650,11 @@ class CaseRepository:
         ids = [h.id for h in self.search(query, limit=10_000)]
         return Case.id.in_(ids)
 
-    def _rank_subquery(self, query: str) -> Any:
-        """(case_id, score) of every match, smaller score = better (FTS5 BM25 / ts_rank)."""
+    def _rank_subquery(self, query: str, top: int | None = None) -> Any:
+        """(case_id, score) of the matches, smaller score = better (FTS5 BM25 / ts_rank).
+
+        Every match, or with ``top`` only the best ``top`` (ties by case id, as outside).
+        """
         if self._sqlite:
             match = build_match(query)
             if match is None:
@@ -653,6 +672,8 @@ class CaseRepository:
             params = {"q": tsquery}
         else:
             return None
+        if top is not None:
+            sql += f" ORDER BY score, case_id LIMIT {int(top)}"
         return (
             text(sql)
             .bindparams(**params)
