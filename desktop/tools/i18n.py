@@ -3,6 +3,7 @@
     python -m desktop.tools.i18n update   # sources → resources/i18n/testimony_desk_<lang>.ts
     python -m desktop.tools.i18n build    # .ts → .qm (committed beside the .ts)
     python -m desktop.tools.i18n status   # per language: finished / unfinished messages
+    python -m desktop.tools.i18n check    # like status after update, changing nothing
 
 ``update`` runs ``pyside6-lupdate`` (from the PySide6 wheel) over every Python module under
 ``desktop/ui``; it keeps existing translations, marks new strings ``unfinished`` and drops
@@ -55,10 +56,15 @@ def qm_path(lang: str) -> Path:
     return ts_path(lang).with_suffix(".qm")
 
 
-def update(langs: list[str]) -> None:
+def update(langs: list[str], into: Path | None = None) -> None:
+    """Extract into the .ts files (or into copies of them in the folder ``into``)."""
     I18N_DIR.mkdir(parents=True, exist_ok=True)
     files = [str(p.relative_to(ROOT)) for p in sources()]
     for lang in langs:
+        target = ts_path(lang)
+        if into is not None:
+            shutil.copyfile(target, into / target.name)
+            target = into / target.name
         cmd = [
             qt_tool("lupdate"),
             "-no-obsolete",
@@ -70,9 +76,9 @@ def update(langs: list[str]) -> None:
             TARGETS[lang],
             *files,
             "-ts",
-            str(ts_path(lang).relative_to(ROOT)),
+            str(target),
         ]
-        subprocess.run(cmd, cwd=ROOT, check=True)  # noqa: S603 - fixed argument list
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=into is not None)  # noqa: S603
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
@@ -135,9 +141,26 @@ def status(langs: list[str]) -> int:
     return 1 if missing else 0
 
 
+def check(langs: list[str]) -> int:
+    """Extract into temporary copies and report strings of the code not translated yet
+    (new ones included): what ``status`` would say after ``update``. Nothing is changed."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="td-i18n-") as tmp:
+        update(langs, into=Path(tmp))
+        missing = 0
+        for lang in langs:
+            todo = [m for m in messages(Path(tmp) / ts_path(lang).name) if m.unfinished]
+            missing += len(todo)
+            print(f"{lang}: {len(todo)} string(s) of the code not translated")
+            for m in todo:
+                print(f"    {m.context}: {m.source!r}")
+    return 1 if missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.tools.i18n")
-    parser.add_argument("command", choices=("update", "build", "status"))
+    parser.add_argument("command", choices=("update", "build", "status", "check"))
     parser.add_argument("langs", nargs="*", default=list(TARGETS), help="default: all")
     args = parser.parse_args(argv)
     langs = [lang for lang in args.langs if lang in TARGETS]
@@ -145,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         update(langs)
     elif args.command == "build":
         build(langs)
+    elif args.command == "check":
+        return check(langs)
     else:
         return status(langs)
     return 0

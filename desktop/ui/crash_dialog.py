@@ -31,10 +31,6 @@ from desktop import hardening
 TITLE_CONTEXT = "CrashDialog"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TITLE_CONTEXT, text)
-
-
 class _Notifier(QObject):
     """Carries a crash from any thread to the GUI thread (queued signal)."""
 
@@ -42,21 +38,27 @@ class _Notifier(QObject):
 
 
 def crash_message(path: Path | None) -> str:
-    text = _tr(
+    text = QCoreApplication.translate(
+        "CrashDialog",
         "Something went wrong inside Testimony Desk.\n\n"
         "Your saved cases are safe in the encrypted vault. Anything not saved yet may be "
-        "lost: save your work, then close and restart the program.\n\n"
+        "lost: save your work, then close and restart the program.\n\n",
     )
     if path is not None:
-        text += _tr(
+        text += QCoreApplication.translate(
+            "CrashDialog",
             "A technical report without any case data was written to:\n{path}\n"
-            "You can send it to your organisation's technical contact."
+            "You can send it to your organisation's technical contact.",
         ).format(path=path)
     return text
 
 
 def show_crash_notice(path: Path | None, parent: QWidget | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Testimony Desk"), crash_message(path))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("CrashDialog", "Testimony Desk"),
+        crash_message(path),
+    )
     box.setObjectName("crash_notice")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -69,11 +71,12 @@ def show_crash_notice(path: Path | None, parent: QWidget | None = None) -> QMess
 def show_vault_in_use(parent: QWidget | None = None) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        _tr("Testimony Desk"),
-        _tr(
+        QCoreApplication.translate("CrashDialog", "Testimony Desk"),
+        QCoreApplication.translate(
+            "CrashDialog",
             "Testimony Desk is already running with this vault.\n\n"
             "Switch to the window that is open (it may be minimised or on another desktop), "
-            "or close it before starting the program again."
+            "or close it before starting the program again.",
         ),
         QMessageBox.StandardButton.Ok,
         parent,
@@ -86,11 +89,12 @@ def show_vault_in_use(parent: QWidget | None = None) -> None:
 def show_permission_fixes(fixes: list[str], parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Testimony Desk"),
-        _tr(
+        QCoreApplication.translate("CrashDialog", "Testimony Desk"),
+        QCoreApplication.translate(
+            "CrashDialog",
             "Other users of this computer could read the vault's files (a copy tool, an "
             "archive or a synced folder may have changed their permissions). They are now "
-            "private to you again:\n\n{details}"
+            "private to you again:\n\n{details}",
         ).format(details="\n".join(fixes)),
     )
     box.setObjectName("permission_notice")

@@ -179,6 +179,10 @@
         <translation>Қоймаға шифрланды. Бастапқы файл әлі де қоймадан тыс жерде тұр:</translation>
     </message>
     <message>
+        <source>Encrypted into the vault. The originals are still outside the vault, at:</source>
+        <translation>Қоймаға шифрланды. Бастапқы файлдар әлі де қоймадан тыс жерде тұр:</translation>
+    </message>
+    <message>
         <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
         <translation>Егер оны бұл компьютерден ешкім таппауы керек болса, өзіңіз қауіпсіз түрде жойыңыз. Testimony Desk бастапқы файлды жоймайды және өзгертпейді.</translation>
     </message>
@@ -458,6 +462,49 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
             <numerusform>Қойма өшірілгенге дейін қалған секунд: %n</numerusform>
             <numerusform>Қойма өшірілгенге дейін қалған секунд: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong inside Testimony Desk.
+
+Your saved cases are safe in the encrypted vault. Anything not saved yet may be lost: save your work, then close and restart the program.
+
+</source>
+        <translation>Testimony Desk ішінде қате орын алды.
+
+Сақталған істер шифрланған қоймада аман. Әлі сақталмаған нәрсе жоғалуы мүмкін: жұмысыңызды сақтаңыз, содан кейін бағдарламаны жауып, қайта іске қосыңыз.
+
+</translation>
+    </message>
+    <message>
+        <source>A technical report without any case data was written to:
+{path}
+You can send it to your organisation&apos;s technical contact.</source>
+        <translation>Іс деректері жоқ техникалық есеп мына жерге жазылды:
+{path}
+Оны ұйымыңыздың техникалық маманына жіберуге болады.</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Testimony Desk is already running with this vault.
+
+Switch to the window that is open (it may be minimised or on another desktop), or close it before starting the program again.</source>
+        <translation>Testimony Desk осы қоймамен әлдеқашан іске қосылған.
+
+Ашық терезеге өтіңіз (ол жиырылған немесе басқа жұмыс үстелінде болуы мүмкін) немесе бағдарламаны қайта іске қоспас бұрын оны жабыңыз.</translation>
+    </message>
+    <message>
+        <source>Other users of this computer could read the vault&apos;s files (a copy tool, an archive or a synced folder may have changed their permissions). They are now private to you again:
+
+{details}</source>
+        <translation>Осы компьютердің басқа пайдаланушылары қойма файлдарын оқи алатын еді (қатынау құқықтарын көшіру құралы, мұрағат немесе синхрондалатын қалта өзгертуі мүмкін). Енді олар қайтадан тек сізге қолжетімді:
+
+{details}</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,10 @@
         <translation>Зашифровано в хранилище. Исходный файл по-прежнему находится вне хранилища:</translation>
     </message>
     <message>
+        <source>Encrypted into the vault. The originals are still outside the vault, at:</source>
+        <translation>Зашифровано в хранилище. Исходные файлы по-прежнему находятся вне хранилища:</translation>
+    </message>
+    <message>
         <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
         <translation>Если его не должны найти на этом компьютере, надёжно удалите его сами. Testimony Desk не удаляет и не изменяет исходный файл.</translation>
     </message>
@@ -459,6 +463,49 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
             <numerusform>До уничтожения хранилища осталось %n секунды</numerusform>
             <numerusform>До уничтожения хранилища осталось %n секунд</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong inside Testimony Desk.
+
+Your saved cases are safe in the encrypted vault. Anything not saved yet may be lost: save your work, then close and restart the program.
+
+</source>
+        <translation>В Testimony Desk произошла ошибка.
+
+Сохранённые дела в безопасности в зашифрованном хранилище. Несохранённое может быть потеряно: сохраните работу, затем закройте и снова запустите программу.
+
+</translation>
+    </message>
+    <message>
+        <source>A technical report without any case data was written to:
+{path}
+You can send it to your organisation&apos;s technical contact.</source>
+        <translation>Технический отчёт без данных дел записан сюда:
+{path}
+Его можно отправить техническому специалисту вашей организации.</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Testimony Desk is already running with this vault.
+
+Switch to the window that is open (it may be minimised or on another desktop), or close it before starting the program again.</source>
+        <translation>Testimony Desk уже запущен с этим хранилищем.
+
+Перейдите в открытое окно (оно может быть свёрнуто или находиться на другом рабочем столе) или закройте его, прежде чем снова запускать программу.</translation>
+    </message>
+    <message>
+        <source>Other users of this computer could read the vault&apos;s files (a copy tool, an archive or a synced folder may have changed their permissions). They are now private to you again:
+
+{details}</source>
+        <translation>Другие пользователи этого компьютера могли читать файлы хранилища (права доступа могли изменить программа копирования, архив или синхронизируемая папка). Теперь они снова доступны только вам:
+
+{details}</translation>
     </message>
 </context>
 <context>

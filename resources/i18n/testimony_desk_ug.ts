@@ -179,6 +179,10 @@
         <translation>ئامبارغا شىفىرلاندى. ئەسلى ھۆججەت يەنىلا ئامبار سىرتىدا:</translation>
     </message>
     <message>
+        <source>Encrypted into the vault. The originals are still outside the vault, at:</source>
+        <translation>ئامبارغا شىفىرلاندى. ئەسلى ھۆججەتلەر يەنىلا ئامبار سىرتىدا:</translation>
+    </message>
+    <message>
         <source>If it must not be found on this computer, delete it securely yourself. Testimony Desk does not delete or change the original.</source>
         <translation>ئەگەر ئۇ بۇ كومپيۇتېردىن تېپىلماسلىقى كېرەك بولسا، ئۇنى ئۆزىڭىز بىخەتەر ئۆچۈرۈڭ. Testimony Desk ئەسلى ھۆججەتنى ئۆچۈرمەيدۇ ۋە ئۆزگەرتمەيدۇ.</translation>
     </message>
@@ -456,6 +460,49 @@ Not reached: copies made elsewhere — exported files and letters (PDF), sync bu
             <numerusform>ئامبار ئۆچۈرۈلۈشكە قالغان سېكۇنت: %n</numerusform>
             <numerusform>ئامبار ئۆچۈرۈلۈشكە قالغان سېكۇنت: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong inside Testimony Desk.
+
+Your saved cases are safe in the encrypted vault. Anything not saved yet may be lost: save your work, then close and restart the program.
+
+</source>
+        <translation>Testimony Desk ئىچىدە خاتالىق كۆرۈلدى.
+
+ساقلانغان دېلولار شىفىرلانغان ئامباردا بىخەتەر. تېخى ساقلانمىغانلىرى يوقاپ كېتىشى مۇمكىن: خىزمىتىڭىزنى ساقلاڭ، ئاندىن پروگراممىنى يېپىپ قايتا قوزغىتىڭ.
+
+</translation>
+    </message>
+    <message>
+        <source>A technical report without any case data was written to:
+{path}
+You can send it to your organisation&apos;s technical contact.</source>
+        <translation>دېلو ئۇچۇرى يوق تېخنىكىلىق دوكلات بۇ يەرگە يېزىلدى:
+{path}
+ئۇنى تەشكىلاتىڭىزنىڭ تېخنىكىلىق خادىمىغا ئەۋەتسىڭىز بولىدۇ.</translation>
+    </message>
+    <message>
+        <source>Testimony Desk</source>
+        <translation>Testimony Desk</translation>
+    </message>
+    <message>
+        <source>Testimony Desk is already running with this vault.
+
+Switch to the window that is open (it may be minimised or on another desktop), or close it before starting the program again.</source>
+        <translation>Testimony Desk بۇ ئامبار بىلەن ئاللىقاچان ئىجرا بولۇۋاتىدۇ.
+
+ئوچۇق تۇرغان كۆزنەككە ئۆتۈڭ (ئۇ كىچىكلىتىلگەن ياكى باشقا ئۈستەلئۈستىدە بولۇشى مۇمكىن)، ياكى پروگراممىنى قايتا قوزغىتىشتىن بۇرۇن ئۇنى يېپىڭ.</translation>
+    </message>
+    <message>
+        <source>Other users of this computer could read the vault&apos;s files (a copy tool, an archive or a synced folder may have changed their permissions). They are now private to you again:
+
+{details}</source>
+        <translation>بۇ كومپيۇتېرنىڭ باشقا ئىشلەتكۈچىلىرى ئامبار ھۆججەتلىرىنى ئوقۇيالايتتى (كۆچۈرۈش قورالى، ئارخىپ ياكى ماسقەدەملىنىدىغان قىسقۇچ ئىجازەتلەرنى ئۆزگەرتىۋەتكەن بولۇشى مۇمكىن). ئەمدى ئۇلار يەنە پەقەت سىزگىلا ئوچۇق:
+
+{details}</translation>
     </message>
 </context>
 <context>

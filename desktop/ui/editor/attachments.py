@@ -441,10 +441,12 @@ class AttachmentsField(FieldWidget):
                 warn=True,
             )
         if result.added:
-            text = self.tr(
-                "Encrypted into the vault. The original is still outside the vault, at:"
+            text = (
+                self.tr("Encrypted into the vault. The original is still outside the vault, at:")
                 if len(result.added) == 1
-                else "Encrypted into the vault. The originals are still outside the vault, at:"
+                else self.tr(
+                    "Encrypted into the vault. The originals are still outside the vault, at:"
+                )
             )
             text += "\n\n" + "\n".join(str(p) for p in result.added) + "\n\n"
             text += self.tr(
