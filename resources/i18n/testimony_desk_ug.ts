@@ -246,7 +246,7 @@ Delete it securely when it is no longer needed.</source>
     <name>BatchLettersDialog</name>
     <message>
         <source>Batch letters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">كۆپ دېلوغا خەت</translation>
     </message>
     <message>
         <source>Automatic (per case)</source>
@@ -258,7 +258,7 @@ Delete it securely when it is no longer needed.</source>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">تاللاش…</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -444,7 +444,9 @@ Delete it securely when it is no longer needed.</source>
         <source>Every case in this vault will be destroyed for ever: the keys are erased, then the files are deleted, and the program closes.
 
 Not reached: copies made elsewhere — exported files and letters (PDF), sync bundles on USB sticks or already sent, backups of the vault folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ئامباردىكى بارلىق دېلولار مەڭگۈلۈك يوقىتىلىدۇ: ئالدى بىلەن ئاچقۇچلار ئۆچۈرۈلىدۇ، ئاندىن ھۆججەتلەر ئۆچۈرۈلىدۇ ۋە پروگرامما يېپىلىدۇ.
+
+باشقا جايلاردىكى كۆپەيتمىلەرگە تەسىر يەتمەيدۇ — چىقىرىلغان ھۆججەتلەر ۋە خەتلەر (PDF)، USB دىكى ياكى ئاللىقاچان ئەۋەتىلگەن ماسقەدەملەش بوغچىلىرى، ئامبار قىسقۇچىنىڭ زاپاس نۇسخىلىرى.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -618,7 +620,7 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>The vault could not be remembered on this computer: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبارنى بۇ كومپيۇتېردا ئېسىدە قالدۇرغىلى بولمىدى: {reason}</translation>
     </message>
 </context>
 <context>
@@ -706,11 +708,11 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">بېسىش…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">PDF قىلىپ ساقلاش…</translation>
     </message>
     <message>
         <source>Record as appeal</source>
@@ -754,7 +756,7 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ساقلاندى: {path}</translation>
     </message>
     <message>
         <source>Print letter</source>
@@ -805,31 +807,31 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>{count} letters written</source>
-        <translation type="unfinished"></translation>
+        <translation>يېزىلغان خەتلەر: {count}</translation>
     </message>
     <message>
         <source>Batch letters</source>
-        <translation type="unfinished"></translation>
+        <translation>كۆپ دېلوغا خەت</translation>
     </message>
     <message>
         <source>Import recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغۇچىلارنى ئەكىرىش</translation>
     </message>
     <message>
         <source>Recipient files (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغۇچى ھۆججەتلىرى (*.yaml *.yml);;بارلىق ھۆججەتلەر (*)</translation>
     </message>
     <message>
         <source>{count} recipients imported into the vault: {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبارغا ئەكىرىلگەن تاپشۇرۇۋالغۇچىلار: {count} ({ids})</translation>
     </message>
     <message>
         <source>Not verified (letters to them show a warning): {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>دەلىللەنمىگەن (ئۇلارغا يېزىلغان خەتلەردە ئاگاھلاندۇرۇش بولىدۇ): {ids}</translation>
     </message>
     <message>
         <source>{count} recipients imported</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەكىرىلگەن تاپشۇرۇۋالغۇچىلار: {count}</translation>
     </message>
 </context>
 <context>
@@ -1007,75 +1009,75 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     <name>PassphrasePage</name>
     <message>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملە تاللاڭ</translation>
     </message>
     <message>
         <source>Without the passphrase or the recovery key nobody can open the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملە ياكى ئەسلىگە كەلتۈرۈش ئاچقۇچى بولمىسا، ئامبارنى ھېچكىم ئاچالمايدۇ.</translation>
     </message>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبار قۇرۇش</translation>
     </message>
     <message>
         <source>Creating the vault… this takes a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبار قۇرۇلۇۋاتىدۇ… بۇ بىرقانچە سېكۇنت ۋاقىت ئالىدۇ.</translation>
     </message>
     <message>
         <source>Use at least {n} characters. Several unrelated words are easy to remember and hard to guess; avoid names, dates and phrases from songs or books.</source>
-        <translation type="unfinished"></translation>
+        <translation>كەم دېگەندە {n} ھەرپ ئىشلىتىڭ. بىر-بىرىگە مۇناسىۋەتسىز بىرقانچە سۆزنى ئېسىدە تۇتۇش ئاسان، تېپىش تەس؛ ئىسىم، چېسلا ۋە ناخشا ياكى كىتابلاردىكى جۈملىلەرنى ئىشلەتمەڭ.</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished">مەخپىي جۈملە:</translation>
+        <translation>مەخپىي جۈملە:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished"></translation>
+        <translation>مۇستەھكەملىكى:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished">قايتا:</translation>
+        <translation>قايتا:</translation>
     </message>
     <message>
         <source>Very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>بەك ئاجىز</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاجىز</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>ئوتتۇراھال</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>ياخشى</translation>
     </message>
     <message>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>مۇستەھكەم</translation>
     </message>
     <message>
         <source>Too short: {n} more characters needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>بەك قىسقا: يەنە {n} ھەرپ كېرەك.</translation>
     </message>
     <message>
         <source>Too easy to guess. Add another unrelated word or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>تېپىش بەك ئاسان. مۇناسىۋەتسىز يەنە بىر-ئىككى سۆز قوشۇڭ.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">ئىككى مەخپىي جۈملە ئوخشىمايدۇ.</translation>
+        <translation>ئىككى مەخپىي جۈملە ئوخشىمايدۇ.</translation>
     </message>
     <message>
         <source>Type the passphrase again below.</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملىنى تۆۋەندە قايتا كىرگۈزۈڭ.</translation>
     </message>
     <message>
         <source>The passphrase is good.</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملە ماس كېلىدۇ.</translation>
     </message>
 </context>
 <context>
@@ -1125,180 +1127,180 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>The keys could not all be erased ({reason}). Delete the vault folder by hand, or run: testimony-desk erase --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاچقۇچلارنىڭ ھەممىسىنى ئۆچۈرگىلى بولمىدى ({reason}). ئامبار قىسقۇچىنى قولدا ئۆچۈرۈڭ ياكى مۇنۇ بۇيرۇقنى ئىجرا قىلىڭ: testimony-desk erase --yes</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
-        <translation type="unfinished">ئەسلىگە كەلتۈرۈش ئاچقۇچىڭىز</translation>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىڭىز</translation>
     </message>
     <message>
         <source>It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئۇ پەقەت ھازىرلا كۆرسىتىلىدۇ.</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>بېسىش…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF قىلىپ ساقلاش…</translation>
     </message>
     <message>
         <source>I have stored the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىنى ساقلىۋالدىم</translation>
     </message>
     <message>
         <source>Remember on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ كومپيۇتېردا ئېسىدە قالدۇرۇش</translation>
     </message>
     <message>
         <source>Opens the vault without the passphrase when you start Testimony Desk, using the system keyring. Anyone who can log in as you can then open it: leave this off on a computer that may be taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testimony Desk قوزغىتىلغاندا ئامبار سىستېمىنىڭ ئاچقۇچ ساقلىغۇچى ئارقىلىق مەخپىي جۈملىسىز ئېچىلىدۇ. ئۇ چاغدا سىزنىڭ نامىڭىزدا سىستېمىغا كىرەلەيدىغان ھەرقانداق كىشى ئۇنى ئاچالايدۇ: تارتىۋېلىنىشى مۇمكىن بولغان كومپيۇتېردا بۇنى ئاچماڭ.</translation>
     </message>
     <message>
         <source>“Remember on this computer” is not offered: no secure system keyring is available here, so the vault always asks for the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>«بۇ كومپيۇتېردا ئېسىدە قالدۇرۇش» تەمىنلەنمەيدۇ: بۇ يەردە بىخەتەر سىستېما ئاچقۇچ ساقلىغۇچى يوق، شۇڭا ئامبار ھەر قېتىم مەخپىي جۈملە سورايدۇ.</translation>
     </message>
     <message>
         <source>This recovery key opens the vault if the passphrase is forgotten. Print it or write it on paper and keep it away from this computer. Testimony Desk cannot show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملە ئۇنتۇلۇپ قالسا، بۇ ئاچقۇچ ئامبارنى ئاچىدۇ. ئۇنى بېسىپ چىقىرىڭ ياكى قەغەزگە يېزىپ، بۇ كومپيۇتېردىن يىراق يەردە ساقلاڭ. Testimony Desk ئۇنى قايتا كۆرسىتەلمەيدۇ.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىنى بېسىش</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>پرىنتېرغا ئەۋەتىلدى.</translation>
     </message>
     <message>
         <source>Save the recovery key as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسلىگە كەلتۈرۈش ئاچقۇچىنى PDF قىلىپ ساقلاش</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF ھۆججەتلىرى (*.pdf)</translation>
     </message>
     <message>
         <source>Choose a place outside the vault folder (a USB stick, for example).</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبار قىسقۇچىنىڭ سىرتىدىن ئورۇن تاللاڭ (مەسىلەن، USB دىسكا).</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>ساقلاندى: {path}</translation>
     </message>
 </context>
 <context>
     <name>RecoverySheet</name>
     <message>
         <source>Testimony Desk — recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Testimony Desk — ئەسلىگە كەلتۈرۈش ئاچقۇچى</translation>
     </message>
     <message>
         <source>This key opens your Testimony Desk vault if the passphrase is forgotten. Anyone who has it and a copy of the vault can read everything in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>مەخپىي جۈملە ئۇنتۇلۇپ قالسا، بۇ ئاچقۇچ Testimony Desk ئامبىرىڭىزنى ئاچىدۇ. ئاچقۇچ ۋە ئامبارنىڭ كۆپەيتمىسى قولىدا بار ھەرقانداق كىشى ئۇنىڭدىكى ھەممە نەرسىنى ئوقۇيالايدۇ.</translation>
     </message>
     <message>
         <source>Keep this sheet somewhere safe and away from the computer, for example in a sealed envelope with a person you trust. Do not photograph it.</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ۋاراقنى كومپيۇتېردىن يىراق، بىخەتەر جايدا ساقلاڭ، مەسىلەن ئىشەنچلىك بىر كىشىنىڭ قولىدىكى پېچەتلەنگەن كونۋېرتتا. ئۇنى رەسىمگە تارتماڭ.</translation>
     </message>
     <message>
         <source>Vault created: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئامبار قۇرۇلغان ۋاقىت: {date}</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings — Testimony Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>تەڭشەكلەر — Testimony Desk</translation>
     </message>
     <message>
         <source>Printed before the date, e.g. Almaty</source>
-        <translation type="unfinished"></translation>
+        <translation>چېسلادىن ئىلگىرى بېسىلىدۇ، مەسىلەن: ئالمۇتا</translation>
     </message>
     <message>
         <source>Letters are also signed on behalf of the organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتلەرگە تەشكىلات نامىدىنمۇ ئىمزا قويۇلىدۇ</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>تاللاش…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">ئۆچۈرۈش</translation>
+        <translation>ئۆچۈرۈش</translation>
     </message>
     <message>
         <source>Letterhead</source>
-        <translation type="unfinished"></translation>
+        <translation>خەت بېشى</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>تەشكىلات:</translation>
     </message>
     <message>
         <source>Address (one line each):</source>
-        <translation type="unfinished"></translation>
+        <translation>ئادرېس (ھەر قۇرغا بىر قىسمى):</translation>
     </message>
     <message>
         <source>Contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>ئالاقە:</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>جاي:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>بەلگە:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> مىنۇت</translation>
     </message>
     <message>
         <source>Never (not recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>ھەرگىز (تەۋسىيە قىلىنمايدۇ)</translation>
     </message>
     <message>
         <source>Kazakh</source>
-        <translation type="unfinished"></translation>
+        <translation>قازاقچە</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>رۇسچە</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>ئىنگلىزچە</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>Show “Quick delete” in the toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>«تېز ئۆچۈرۈش» قورال بالدىقىدا</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>خىزمەت</translation>
     </message>
     <message>
         <source>Lock after idle:</source>
-        <translation type="unfinished"></translation>
+        <translation>ھەرىكەتسىز قالغاندىن كېيىن قۇلۇپلاش:</translation>
     </message>
     <message>
         <source>Default letter language:</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتنىڭ كۆڭۈلدىكى تىلى:</translation>
     </message>
     <message>
         <source>Largest attachment:</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەڭ چوڭ قوشۇمچە ھۆججەت:</translation>
     </message>
     <message>
         <source>Interface language:</source>
@@ -1306,15 +1308,15 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>بەلگە تاللاش</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>رەسىملەر (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>بەلگە يوق</translation>
     </message>
     <message>
         <source>Interface language</source>
@@ -1822,11 +1824,11 @@ Only if the field worker read exactly this to you (by voice, not through the sam
     <name>save_pdf</name>
     <message>
         <source>Save letter as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتنى PDF قىلىپ ساقلاش</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF ھۆججەتلىرى (*.pdf)</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -1834,7 +1836,7 @@ Only if the field worker read exactly this to you (by voice, not through the sam
     </message>
     <message>
         <source>A letter is not saved inside the vault folder. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتنى ئامبار قىسقۇچىغا ساقلاشقا بولمايدۇ. باشقا قىسقۇچ تاللاڭ.</translation>
     </message>
 </context>
 </TS>
