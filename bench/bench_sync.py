@@ -125,17 +125,55 @@ def step_export(work: Path) -> dict[str, Any]:
     }
 
 
-def step_import(work: Path) -> dict[str, Any]:
+def server_cpu_s(db_url: str | None) -> float | None:
+    """CPU seconds used so far by the PostgreSQL server of ``db_url`` (a bench_sync cluster:
+    its data folder is ``<socket dir>/data``): the postmaster, its live backends and the
+    backends it reaped (cutime/cstime). None when not measurable."""
+    import re
+
+    m = re.search(r"host=([^&]+)", db_url or "")
+    if not m:
+        return None
+    try:
+        pid = int((Path(m.group(1)) / "data" / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(p: int) -> list[str]:
+        with open(f"/proc/{p}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
+
+    total = 0
+    f = fields(pid)
+    total += sum(int(x) for x in f[11:15])  # utime stime cutime cstime
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == pid:
+            continue
+        try:
+            g = fields(int(entry))
+        except OSError:
+            continue
+        if int(g[1]) == pid:  # ppid
+            total += int(g[11]) + int(g[12])
+    return total / tick
+
+
+def step_import(work: Path, db_url: str | None) -> dict[str, Any]:
     from desktop.sync import service
 
     hq = _unlock(work / "hq")
+    s0 = server_cpu_s(db_url)
     t0, c0 = time.perf_counter(), time.process_time()
     (result,) = service.import_bundles(hq, [work / "out"])
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    s1 = server_cpu_s(db_url)
     hq.lock()
+    server = {} if s0 is None or s1 is None else {"import_server_cpu_s": round(s1 - s0, 2)}
     return {
         "import_s": round(elapsed, 2),
         "import_cpu_s": round(cpu, 2),
+        **server,
         "created": result.created,
         "import_peak_rss_mib": round(peak_rss_mib(), 1),
     }
@@ -198,7 +236,7 @@ def child(argv: list[str]) -> None:
     elif step == "export":
         out = step_export(work)
     elif step == "import":
-        out = step_import(work)
+        out = step_import(work, argv[2] or None)
     else:
         out = step_raw(int(argv[2]))
     print(json.dumps(out))
@@ -221,7 +259,7 @@ def bench(n: int, attach_mib: int, db_url: str | None, label: str) -> dict[str, 
         figures: dict[str, Any] = {"hq_store": label, "attach_mib": attach_mib}
         figures.update(run("setup", str(work), str(n), str(attach_mib), db_url or ""))
         figures.update(run("export", str(work)))
-        figures.update(run("import", str(work)))
+        figures.update(run("import", str(work), db_url or ""))
         figures.update(run("raw", str(work), str(figures["bundle_bytes"])))
         figures["export_vs_raw_encrypt"] = round(figures["export_s"] / figures["raw_encrypt_s"], 1)
         figures["import_vs_raw_decrypt"] = round(figures["import_s"] / figures["raw_decrypt_s"], 1)
