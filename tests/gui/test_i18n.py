@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop import preferences
+from desktop import app, preferences
 from desktop.app import Session
 from desktop.tools import i18n as tools
 from desktop.ui import app_config, i18n
 from desktop.ui.first_run import FirstRunWizard
-from desktop.ui.main import open_session
+from desktop.ui.main import open_session, run_gui
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
+PASSPHRASE = "correct horse battery staple"  # noqa: S105 (as in tests/conftest.py)
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%[ns]")
 
 
@@ -270,7 +271,7 @@ def _pick_language(qtbot: QtBot, combo: QComboBox, code: str) -> None:
 class _Steps:
     """Acts on the active modal dialog from a timer (``exec`` blocks the test)."""
 
-    def __init__(self, steps: list[Callable[[QWidget], bool]]) -> None:
+    def __init__(self, steps: list[Callable[[QWidget | None], bool]]) -> None:
         self.steps = steps
         self.error: BaseException | None = None
         self.timer = QTimer()
@@ -284,7 +285,7 @@ class _Steps:
         try:
             if time.monotonic() > self.deadline:
                 raise TimeoutError(f"{len(self.steps)} step(s) left")
-            if self.steps and modal is not None and self.steps[0](modal):
+            if self.steps and self.steps[0](modal):
                 self.steps.pop(0)
         except BaseException as exc:
             self.error = exc
@@ -307,14 +308,14 @@ def test_unlock_dialog_switches_language_and_opens_again(
     session.lock()
     titles: list[str] = []
 
-    def switch(modal: QWidget) -> bool:
+    def switch(modal: QWidget | None) -> bool:
         if not isinstance(modal, UnlockDialog):
             return False
         titles.append(modal.windowTitle())
         _pick_language(qtbot, modal.language, "ru")
         return True
 
-    def cancel(modal: QWidget) -> bool:
+    def cancel(modal: QWidget | None) -> bool:
         if not isinstance(modal, UnlockDialog) or modal.windowTitle() == titles[0]:
             return False
         titles.append(modal.windowTitle())
@@ -337,14 +338,14 @@ def test_first_run_switches_language_before_anything_is_created(
     folder = tmp_path / "new-vault"
     titles: list[str] = []
 
-    def switch(modal: QWidget) -> bool:
+    def switch(modal: QWidget | None) -> bool:
         if not isinstance(modal, FirstRunWizard):
             return False
         titles.append(modal.windowTitle())
         _pick_language(qtbot, modal.organisation_page.language, "kk")
         return True
 
-    def cancel(modal: QWidget) -> bool:
+    def cancel(modal: QWidget | None) -> bool:
         if not isinstance(modal, FirstRunWizard) or modal.windowTitle() == titles[0]:
             return False
         titles.append(modal.windowTitle())
@@ -419,3 +420,72 @@ def test_uyghur_covers_the_main_window_and_the_editor() -> None:
         f"{m.context}: {m.source}" for m in found if m.unfinished and m.context not in UG_NOT_YET
     ]
     assert unfinished == []
+
+
+def test_a_language_chosen_in_settings_applies_from_the_next_unlock(
+    language: object, qtbot: QtBot, vault_dir: Path, qapp: QApplication
+) -> None:
+    """The real loop (``run_gui``): unlock, Settings › Interface language, Lock, and the
+    unlock dialog that follows speaks the new language."""
+    session, _recovery = app.create_vault(vault_dir, PASSPHRASE)
+    session.lock()
+    quit_on_close, font = qapp.quitOnLastWindowClosed(), qapp.font()
+    seen: list[str] = []
+
+    def unlock(modal: QWidget | None) -> bool:
+        if not isinstance(modal, UnlockDialog) or not modal.buttons.isEnabled():
+            return False
+        seen.append(modal.windowTitle())
+        qtbot.keyClicks(modal.passphrase, PASSPHRASE)
+        ok = modal.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return True
+
+    def open_settings(modal: QWidget | None) -> bool:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown = [w for w in windows if w.isVisible()]
+        if modal is not None or not shown:
+            return False
+        seen.append(shown[0].menus["case"].title())
+        QTimer.singleShot(0, shown[0].settings_action.trigger)  # exec() inside: not here
+        return True
+
+    def choose_russian(modal: QWidget | None) -> bool:
+        if not isinstance(modal, SettingsDialog) or modal.language is None:
+            return False
+        _pick_language(qtbot, modal.language, "ru")
+        ok = modal.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        QTimer.singleShot(0, lambda: qtbot.mouseClick(ok, Qt.MouseButton.LeftButton))
+        return True
+
+    def notice_then_lock(modal: QWidget | None) -> bool:
+        if not isinstance(modal, QMessageBox):
+            return False
+        seen.append(modal.text())
+        modal.accept()
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen.append(window.menus["case"].title())  # still English: nothing changed half-way
+        QTimer.singleShot(50, window.lock_action.trigger)
+        return True
+
+    def cancel(modal: QWidget | None) -> bool:
+        if not isinstance(modal, UnlockDialog) or modal.windowTitle() == seen[0]:
+            return False
+        seen.append(modal.windowTitle())
+        cancel = modal.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        return True
+
+    steps = _Steps([unlock, open_settings, choose_russian, notice_then_lock, cancel])
+    try:
+        assert run_gui(vault_dir) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(quit_on_close)
+        qapp.setFont(font)
+    steps.check()
+    assert seen[0] == "Unlock — Testimony Desk"
+    assert seen[1] == "&Case"
+    assert "next unlock" in seen[2]
+    assert seen[3] == "&Case"
+    assert seen[4] == "Разблокировка — Testimony Desk"
+    assert app_config.load().language == "ru"
