@@ -246,27 +246,27 @@ Delete it securely when it is no longer needed.</source>
     <name>BatchLettersDialog</name>
     <message>
         <source>Batch letters</source>
-        <translation type="unfinished">كۆپ دېلوغا خەت</translation>
+        <translation>كۆپ دېلوغا خەت</translation>
     </message>
     <message>
         <source>Automatic (per case)</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاپتوماتىك (ھەر دېلوغا)</translation>
     </message>
     <message>
         <source>Record each letter as a drafted appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>ھەر بىر خەتنى مۇراجىئەت لايىھەسى سۈپىتىدە خاتىرىلەش</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">تاللاش…</translation>
+        <translation>تاللاش…</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>دېلولار</translation>
     </message>
     <message>
         <source>{count} cases</source>
-        <translation type="unfinished">دېلولار: {count}</translation>
+        <translation>دېلولار: {count}</translation>
     </message>
     <message>
         <source>Template</source>
@@ -282,23 +282,23 @@ Delete it securely when it is no longer needed.</source>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>قىسقۇچ</translation>
     </message>
     <message>
         <source>Write letters</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتلەرنى يېزىش</translation>
     </message>
     <message>
         <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>دىققەت: بۇ تاپشۇرۇۋالغۇچىنىڭ پوچتا ئادرېسى دەلىللەنمىگەن. ئەۋەتىشتىن بۇرۇن ئۇنى ئورگاننىڭ رەسمىي بېتىدىن تەكشۈرۈڭ.</translation>
     </message>
     <message>
         <source>Folder for the letters</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتلەر ئۈچۈن قىسقۇچ</translation>
     </message>
     <message>
         <source>Writing letters…</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتلەر يېزىلىۋاتىدۇ…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -306,27 +306,27 @@ Delete it securely when it is no longer needed.</source>
     </message>
     <message>
         <source>Writing letter {done} of {total} ({reference})…</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} خەتتىن {done}-سى يېزىلىۋاتىدۇ ({reference})…</translation>
     </message>
     <message>
         <source>{written} letters written to {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>يېزىلغان خەتلەر: {written}. قىسقۇچ: {folder}.</translation>
     </message>
     <message>
         <source>Cancelled: the remaining cases got no letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>ۋاز كېچىلدى: قالغان دېلولارغا خەت يېزىلمىدى.</translation>
     </message>
     <message>
         <source>{count} appeals recorded as drafted.</source>
-        <translation type="unfinished"></translation>
+        <translation>لايىھە سۈپىتىدە خاتىرىلەنگەن مۇراجىئەتلەر: {count}.</translation>
     </message>
     <message>
         <source>Skipped (the letter was refused):</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاتلاپ كېتىلدى (خەتنى يازغىلى بولمىدى):</translation>
     </message>
     <message>
         <source>… and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… يەنە {count}</translation>
     </message>
 </context>
 <context>
@@ -627,19 +627,19 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     <name>FollowUpsDialog</name>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسكەرتىش ۋاقتى كەلگەنلەر</translation>
     </message>
     <message>
         <source>Looking for follow-ups that are due…</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسكەرتىش ۋاقتى كەلگەن مۇراجىئەتلەر ئىزدىلىۋاتىدۇ…</translation>
     </message>
     <message>
         <source>Follow-up due</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسكەرتىش ۋاقتى</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">دېلو</translation>
+        <translation>دېلو</translation>
     </message>
     <message>
         <source>Recipient</source>
@@ -651,7 +651,7 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Letter date</source>
-        <translation type="unfinished"></translation>
+        <translation>خەت چېسلاسى</translation>
     </message>
     <message>
         <source>Status</source>
@@ -659,11 +659,11 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>{count} follow-ups are due. Double-click one to open its case.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەسكەرتىش ۋاقتى كەلگەنلەر: {count}. دېلونى ئېچىش ئۈچۈن قۇرنى قوش چېكىڭ.</translation>
     </message>
     <message>
         <source>No follow-up is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>ھازىرچە ئەسكەرتىش كېرەك ئەمەس.</translation>
     </message>
 </context>
 <context>
@@ -700,27 +700,27 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     <name>LetterComposer</name>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>خەت</translation>
     </message>
     <message>
         <source>{name} (address not verified)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (ئادرېسى دەلىللەنمىگەن)</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished">بېسىش…</translation>
+        <translation>بېسىش…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished">PDF قىلىپ ساقلاش…</translation>
+        <translation>PDF قىلىپ ساقلاش…</translation>
     </message>
     <message>
         <source>Record as appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>مۇراجىئەت سۈپىتىدە خاتىرىلەش</translation>
     </message>
     <message>
         <source>Add this letter to the case&apos;s appeal log as drafted (with its SHA-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ خەتنى دېلونىڭ مۇراجىئەت خاتىرىسىگە لايىھە سۈپىتىدە قوشۇش (SHA-256 قىممىتى بىلەن)</translation>
     </message>
     <message>
         <source>Template</source>
@@ -736,31 +736,31 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>قەغەز</translation>
     </message>
     <message>
         <source>Warning: the postal address of this recipient is not verified. Check it on the institution&apos;s own page before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>دىققەت: بۇ تاپشۇرۇۋالغۇچىنىڭ پوچتا ئادرېسى دەلىللەنمىگەن. ئەۋەتىشتىن بۇرۇن ئۇنى ئورگاننىڭ رەسمىي بېتىدىن تەكشۈرۈڭ.</translation>
     </message>
     <message>
         <source>Composing the letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>خەت تۈزۈلۈۋاتىدۇ…</translation>
     </message>
     <message>
         <source>Letter {reference}: {pages} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>خەت {reference}، بەت سانى: {pages}</translation>
     </message>
     <message>
         <source>This letter cannot be written:</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ خەتنى يازغىلى بولمايدۇ:</translation>
     </message>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished">ساقلاندى: {path}</translation>
+        <translation>ساقلاندى: {path}</translation>
     </message>
     <message>
         <source>Print letter</source>
-        <translation type="unfinished"></translation>
+        <translation>خەتنى بېسىش</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -768,11 +768,11 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     </message>
     <message>
         <source>Printed {pages} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>بېسىلغان بەتلەر: {pages}</translation>
     </message>
     <message>
         <source>Recorded as appeal {reference} (drafted)</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} مۇراجىئىتى سۈپىتىدە خاتىرىلەندى (لايىھە)</translation>
     </message>
 </context>
 <context>
@@ -1084,31 +1084,31 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     <name>PdfPreview</name>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>كىچىكلىتىش</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>چوڭايتىش</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>كەڭلىككە ماسلاش</translation>
     </message>
     <message>
         <source>Fit the page width</source>
-        <translation type="unfinished"></translation>
+        <translation>بەت كەڭلىكىگە ماسلاش</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>ئالدىنقى بەت</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>كېيىنكى بەت</translation>
     </message>
     <message>
         <source>Page {page} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} بەتتىن {page}-بەت</translation>
     </message>
 </context>
 <context>
@@ -1331,227 +1331,227 @@ Switch to the window that is open (it may be minimised or on another desktop), o
     <name>SyncDialog</name>
     <message>
         <source>Sync with headquarters</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانا بىلەن ماسقەدەملەش</translation>
     </message>
     <message>
         <source>This HQ vault</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ باش ئىشخانىنىڭ ئامبىرى</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ ئۈسكۈنە</translation>
     </message>
     <message>
         <source>Fingerprint (compare it by voice; HQ approves this device with it):</source>
-        <translation type="unfinished"></translation>
+        <translation>بارماق ئىزى (ئۇنى ئاۋاز ئارقىلىق سېلىشتۇرۇڭ؛ باش ئىشخانا بۇ ئۈسكۈنىنى شۇ ئارقىلىق تەستىقلايدۇ):</translation>
     </message>
     <message>
         <source>HQ fingerprint (field workers compare it when they enrol):</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ بارماق ئىزى (مەيدان خادىملىرى تىزىملاتقاندا ئۇنى سېلىشتۇرىدۇ):</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">ۋاز كېچىش</translation>
+        <translation>ۋاز كېچىش</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>تاقاش</translation>
     </message>
     <message>
         <source>Enrol HQ key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچ ھۆججىتىنى تىزىملاش…</translation>
     </message>
     <message>
         <source>Send to HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىغا ئەۋەتىش</translation>
     </message>
     <message>
         <source>Show the cases (names)</source>
-        <translation type="unfinished"></translation>
+        <translation>دېلولارنى كۆرسىتىش (ئىسىملار)</translation>
     </message>
     <message>
         <source>Write the bundle to:</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچىنى يازىدىغان ئورۇن:</translation>
     </message>
     <message>
         <source>Choose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>قىسقۇچ تاللاش…</translation>
     </message>
     <message>
         <source>Export bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچىنى چىقىرىش</translation>
     </message>
     <message>
         <source>Confirmation from HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىدىن جەزملەش</translation>
     </message>
     <message>
         <source>Import HQ acknowledgement…</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ تاپشۇرۇۋالغانلىق ئىسپاتىنى ئەكىرىش…</translation>
     </message>
     <message>
         <source>Removable drive: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>يۆتكىلىشچان دىسكا: {path}</translation>
     </message>
     <message>
         <source>Write HQ key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچ ھۆججىتىنى يېزىش…</translation>
     </message>
     <message>
         <source>Import bundle files…</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچا ھۆججەتلىرىنى ئەكىرىش…</translation>
     </message>
     <message>
         <source>Import a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>قىسقۇچنى ئەكىرىش…</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەكىرىش</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>بارماق ئىزى</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>ھالىتى</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>تۇنجى كۆرۈلگەن</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچىلار</translation>
     </message>
     <message>
         <source>Last bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى بوغچا</translation>
     </message>
     <message>
         <source>Approve selected device…</source>
-        <translation type="unfinished"></translation>
+        <translation>تاللانغان ئۈسكۈنىنى تەستىقلاش…</translation>
     </message>
     <message>
         <source>Write acknowledgement…</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغانلىق ئىسپاتىنى يېزىش…</translation>
     </message>
     <message>
         <source>A fingerprint read aloud, e.g. ABCD EFGH …</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاۋاز چىقىرىپ ئوقۇلغان بارماق ئىزى، مەسىلەن ABCD EFGH …</translation>
     </message>
     <message>
         <source>Approve this fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ بارماق ئىزىنى تەستىقلاش</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>ئۈسكۈنىلەر</translation>
     </message>
     <message>
         <source>A case changed both here and in the field since HQ last merged it. Both versions are kept; the newer one is shown until you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانا ئاخىرقى قېتىم بىرلەشتۈرگەندىن بۇيان دېلو بۇ يەردىمۇ، مەيداندىمۇ ئۆزگەرتىلگەن. ئىككى نۇسخا ساقلاندى؛ سىز تاللىغۇچە يېڭىسى كۆرسىتىلىدۇ.</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">دېلو</translation>
+        <translation>دېلو</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>ئۈسكۈنە</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچا</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>بايقالغان</translation>
     </message>
     <message>
         <source>Shown now</source>
-        <translation type="unfinished"></translation>
+        <translation>ھازىر كۆرسىتىلىۋاتقىنى</translation>
     </message>
     <message>
         <source>Keep the HQ version</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ نۇسخىسىنى قالدۇرۇش</translation>
     </message>
     <message>
         <source>Keep the field version</source>
-        <translation type="unfinished"></translation>
+        <translation>مەيداندىكى نۇسخىنى قالدۇرۇش</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>توقۇنۇشلار</translation>
     </message>
     <message>
         <source>Not enrolled with an HQ yet: ask HQ for its key file, enrol it and compare its fingerprint with HQ by voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>تېخى باش ئىشخانىغا تىزىملاتمىدىڭىز: باش ئىشخانىدىن ئاچقۇچ ھۆججىتىنى سوراپ، ئۇنى تىزىملاڭ ۋە بارماق ئىزىنى باش ئىشخانا بىلەن ئاۋاز ئارقىلىق سېلىشتۇرۇڭ.</translation>
     </message>
     <message>
         <source>Sends to HQ “{name}”, fingerprint {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>«{name}» باش ئىشخانىسىغا ئەۋەتىلىدۇ، بارماق ئىزى {fingerprint}</translation>
     </message>
     <message>
         <source>Bundle #{sequence} will carry {cases} changed case(s) and {attachments} attachment(s) ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{sequence}-بوغچا: ئۆزگەرگەن دېلولار — {cases}، قوشۇمچە ھۆججەتلەر — {attachments} ({size}).</translation>
     </message>
     <message>
         <source>Nothing to send: no case changed since the last bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەۋەتىدىغان نەرسە يوق: ئاخىرقى بوغچىدىن بۇيان ھېچقانداق دېلو ئۆزگەرمىگەن.</translation>
     </message>
     <message>
         <source>{count} changed case(s) are left out: their testimony consent does not allow sharing with HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئۆزگەرگەن دېلولاردىن {count} سى قوشۇلمىدى: گۇۋاھچىنىڭ رازىلىقى ئۇلارنى باش ئىشخانىغا بېرىشكە يول قويمايدۇ.</translation>
     </message>
     <message>
         <source>Last bundle written: #{sequence}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئاخىرقى يېزىلغان بوغچا: №{sequence}.</translation>
     </message>
     <message>
         <source>HQ confirmed receiving bundle(s) {numbers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانا بۇ بوغچىلارنى تاپشۇرۇۋالغانلىقىنى جەزملىدى: {numbers}.</translation>
     </message>
     <message>
         <source>No acknowledgement from HQ imported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىدىن تېخى تاپشۇرۇۋالغانلىق ئىسپاتى ئەكىرىلمىدى.</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>تەستىقلانغان</translation>
     </message>
     <message>
         <source>waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>تەستىق كۈتۈۋاتىدۇ</translation>
     </message>
     <message>
         <source>HQ version</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ نۇسخىسى</translation>
     </message>
     <message>
         <source>field version</source>
-        <translation type="unfinished"></translation>
+        <translation>مەيداندىكى نۇسخا</translation>
     </message>
     <message>
         <source>Conflicts ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>توقۇنۇشلار ({count})</translation>
     </message>
     <message>
         <source>Enrol a new HQ key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ يېڭى ئاچقۇچ ھۆججىتىنى تىزىملاش…</translation>
     </message>
     <message>
         <source>HQ key file</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچ ھۆججىتى</translation>
     </message>
     <message>
         <source>HQ key (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچى (*.json);;بارلىق ھۆججەتلەر (*)</translation>
     </message>
     <message>
         <source>Enrol HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنى تىزىملاش</translation>
     </message>
     <message>
         <source>HQ: {name}
@@ -1559,119 +1559,127 @@ Fingerprint:
 {fp}
 
 Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundles will be encrypted to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانا: {name}
+بارماق ئىزى:
+{fp}
+
+باش ئىشخانا سىزگە دەل مۇشۇ بارماق ئىزىنى (ئاۋاز ئارقىلىق) ئوقۇپ بەرگەن بولسىلا ئۇنىڭغا ئىشىنىڭ. بوغچىلار ئۇنىڭ ئۈچۈن شىفىرلىنىدۇ.</translation>
     </message>
     <message>
         <source>Folder or USB drive for the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچا ئۈچۈن قىسقۇچ ياكى USB دىسكا</translation>
     </message>
     <message>
         <source>Bundle #{sequence} written: {cases} case(s), {attachments} attachment(s), {size}.
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sequence}-بوغچا يېزىلدى: دېلولار — {cases}، قوشۇمچە ھۆججەتلەر — {attachments}، {size}.
+{path}</translation>
     </message>
     <message>
         <source>{count} case(s) left out (consent).</source>
-        <translation type="unfinished"></translation>
+        <translation>قوشۇلمىغان دېلولار: {count} (رازىلىق).</translation>
     </message>
     <message>
         <source>Export cancelled: no bundle was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>چىقىرىشتىن ۋاز كېچىلدى: بوغچا يېزىلمىدى.</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>چىقىرىش مەغلۇپ بولدى: {reason}</translation>
     </message>
     <message>
         <source>HQ acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ تاپشۇرۇۋالغانلىق ئىسپاتى</translation>
     </message>
     <message>
         <source>Acknowledgements (*.tda);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغانلىق ئىسپاتلىرى (*.tda);;بارلىق ھۆججەتلەر (*)</translation>
     </message>
     <message>
         <source>HQ confirmed receiving bundle(s) {numbers}: {count} case(s) newly marked as received by HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانا {numbers} بوغچىلىرىنى تاپشۇرۇۋالغانلىقىنى جەزملىدى: تاپشۇرۇۋېلىندى دەپ يېڭىدىن بەلگىلەنگەن دېلولار — {count}.</translation>
     </message>
     <message>
         <source>The acknowledgement was not accepted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغانلىق ئىسپاتى قوبۇل قىلىنمىدى: {reason}</translation>
     </message>
     <message>
         <source>Write HQ key file</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچ ھۆججىتىنى يېزىش</translation>
     </message>
     <message>
         <source>HQ key (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>باش ئىشخانىنىڭ ئاچقۇچى (*.json)</translation>
     </message>
     <message>
         <source>Written. Field workers enrol it and compare this fingerprint with you:
 {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>يېزىلدى. مەيدان خادىملىرى ئۇنى تىزىملاپ، بۇ بارماق ئىزىنى سىز بىلەن سېلىشتۇرىدۇ:
+{fp}</translation>
     </message>
     <message>
         <source>Bundles to import</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەكىرىلىدىغان بوغچىلار</translation>
     </message>
     <message>
         <source>Bundles (*.tdb);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچىلار (*.tdb);;بارلىق ھۆججەتلەر (*)</translation>
     </message>
     <message>
         <source>Folder with bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچىلار قىسقۇچى</translation>
     </message>
     <message>
         <source>[{i}/{n}] {file}: already imported, nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>[{i}/{n}] {file}: ئاللىقاچان ئەكىرىلگەن، ھېچنېمە ئۆزگەرمىدى</translation>
     </message>
     <message>
         <source>[{i}/{n}] {file}: bundle #{sequence} — {created} new, {updated} updated, {unchanged} unchanged, {stale} older, {conflicts} conflict(s), {attachments} attachment(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>[{i}/{n}] {file}: {sequence}-بوغچا — يېڭى: {created}، يېڭىلانغان: {updated}، ئۆزگەرمىگەن: {unchanged}، كونىراق: {stale}، توقۇنۇش: {conflicts}، قوشۇمچە ھۆججەت: {attachments}</translation>
     </message>
     <message>
         <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>[{i}/{n}] {file}: رەت قىلىندى، ئۇنىڭدىن ھېچنېمە ئەكىرىلمىدى: {fp} ئۈسكۈنىسى تېخى تەستىقلانمىغان.</translation>
     </message>
     <message>
         <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>[{i}/{n}] {file}: رەت قىلىندى، ئۇنىڭدىن ھېچنېمە ئەكىرىلمىدى. {reason}</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished">ئەكىرىلىۋاتىدۇ…</translation>
+        <translation>ئەكىرىلىۋاتىدۇ…</translation>
     </message>
     <message>
         <source>Done: {imported} bundle(s) imported, {refused} refused, {conflicts} new conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>تامام: ئەكىرىلگەن بوغچىلار — {imported}، رەت قىلىنغىنى — {refused}، يېڭى توقۇنۇشلار — {conflicts}.</translation>
     </message>
     <message>
         <source>Cancelled: the bundle being read was not imported; bundles listed above as imported are complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>ۋاز كېچىلدى: ئوقۇلۇۋاتقان بوغچا ئەكىرىلمىدى؛ يۇقىرىدا ئەكىرىلدى دەپ كۆرسىتىلگەن بوغچىلار تولۇق ئەكىرىلگەن.</translation>
     </message>
     <message>
         <source>Import stopped: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ئەكىرىش توختىدى: {reason}</translation>
     </message>
     <message>
         <source>A bundle came from a device that is not approved. Its fingerprint is
 {fp}
 Compare it with the field worker&apos;s (they see it in their Sync dialog), approve the device, then import the bundle again.</source>
-        <translation type="unfinished"></translation>
+        <translation>بوغچا تەستىقلانمىغان ئۈسكۈنىدىن كەلدى. ئۇنىڭ بارماق ئىزى:
+{fp}
+ئۇنى مەيدان خادىمىنىڭكى بىلەن سېلىشتۇرۇڭ (ئۇ ماسقەدەملەش كۆزنىكىدە كۆرۈنىدۇ)، ئۈسكۈنىنى تەستىقلاپ، بوغچىنى قايتا ئەكىرىڭ.</translation>
     </message>
     <message>
         <source>Approve device {fp}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{fp} ئۈسكۈنىسىنى تەستىقلاش…</translation>
     </message>
     <message>
         <source>{count} bundle(s) were refused and nothing from them was imported: see the list above.</source>
-        <translation type="unfinished"></translation>
+        <translation>رەت قىلىنغان بوغچىلار: {count}، ئۇلاردىن ھېچنېمە ئەكىرىلمىدى — يۇقىرىدىكى تىزىملىككە قاراڭ.</translation>
     </message>
     <message>
         <source>Approve device</source>
-        <translation type="unfinished"></translation>
+        <translation>ئۈسكۈنىنى تەستىقلاش</translation>
     </message>
     <message>
         <source>Approve the device with this fingerprint?
@@ -1679,31 +1687,35 @@ Compare it with the field worker&apos;s (they see it in their Sync dialog), appr
 {fp}
 
 Only if the field worker read exactly this to you (by voice, not through the same USB stick).</source>
-        <translation type="unfinished"></translation>
+        <translation>بۇ بارماق ئىزى بار ئۈسكۈنە تەستىقلانسۇنمۇ؟
+
+{fp}
+
+مەيدان خادىمى سىزگە دەل مۇشۇنى (ئوخشاش USB دىسكا ئارقىلىق ئەمەس، ئاۋاز ئارقىلىق) ئوقۇپ بەرگەن بولسىلا.</translation>
     </message>
     <message>
         <source>Device {fp} approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{fp} ئۈسكۈنىسى تەستىقلاندى.</translation>
     </message>
     <message>
         <source>Select a device first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئالدى بىلەن ئۈسكۈنە تاللاڭ.</translation>
     </message>
     <message>
         <source>Acknowledgement for device {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>{fp} ئۈسكۈنىسى ئۈچۈن تاپشۇرۇۋالغانلىق ئىسپاتى</translation>
     </message>
     <message>
         <source>Acknowledgements (*.tda)</source>
-        <translation type="unfinished"></translation>
+        <translation>تاپشۇرۇۋالغانلىق ئىسپاتلىرى (*.tda)</translation>
     </message>
     <message>
         <source>Acknowledgement for {fp} written ({count} bundle(s)): {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{fp} ئۈچۈن تاپشۇرۇۋالغانلىق ئىسپاتى يېزىلدى (بوغچىلار: {count}): {path}</translation>
     </message>
     <message>
         <source>Select a conflict first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ئالدى بىلەن توقۇنۇش تاللاڭ.</translation>
     </message>
 </context>
 <context>
