@@ -487,3 +487,64 @@ def test_screenshot_of_the_section(
     shot = os.environ.get("ATTACHMENTS_SCREENSHOT") or str(tmp_path / "attachments.png")
     assert group.grab().save(shot)
     assert QPoint(0, 0) == group.rect().topLeft()
+
+
+def test_lock_during_an_add_cancels_it_and_keeps_nothing(
+    qtbot: QtBot, case_window: MainWindow, session: Session, outside: Path
+) -> None:
+    gated = _GatedStore(session.unlocked.blob_dir, session.unlocked.blob_key)
+    service = AttachmentService(session.store.cases, gated, session.store, session.vault.folder)
+    assert case_window.editor is not None
+    case_window.editor.set_attachment_service(service)
+    field = _field(case_window)
+    big = outside / "video.mp4"
+    big.write_bytes(os.urandom(2 * 1024 * 1024))
+    assert field.add_paths([big])
+    qtbot.waitUntil(gated.started.is_set, timeout=30_000)
+    blob_dir = session.unlocked.blob_dir
+    with qtbot.waitSignal(case_window.locked, timeout=30_000):
+        case_window.lock()
+    gated.gate.set()
+    _wait_idle(qtbot, field)
+    assert sorted(blob_dir.iterdir()) == []  # the partial blob went with the cancel
+    assert field.table.rowCount() == 0
+    assert field.findChild(QMessageBox, "attachment_notice") is None
+
+
+def test_file_dialogs_forget_the_folders_they_visited(
+    qtbot: QtBot,
+    case_window: MainWindow,
+    outside: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Qt's own file dialog writes the last folder to QtProject.conf; ours must not keep it."""
+    import shiboken6
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "Invented-Person-interviews"
+    folder.mkdir()
+    original = folder / "scan.png"
+    original.write_bytes(_png())
+
+    def real_dialog(*_args: Any, **_kwargs: Any) -> tuple[list[str], str]:
+        # What the static function does inside: a QFileDialog on the stack, destroyed on return.
+        dialog = QFileDialog(None, "x", str(folder))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.show()
+        dialog.selectFile(str(original))
+        dialog.accept()
+        shiboken6.delete(dialog)
+        settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+        assert "Invented-Person" in str(settings.value("FileDialog/lastVisited"))  # Qt did
+        return [str(original)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(real_dialog))
+    field = _field(case_window)
+    _click(qtbot, field.add_button)
+    _box(qtbot, field, "attachment_notice").accept()
+    _wait_idle(qtbot, field)
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.sync()
+    for key in ("FileDialog/lastVisited", "FileDialog/history"):
+        assert "Invented-Person" not in str(settings.value(key))

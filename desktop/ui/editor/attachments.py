@@ -30,7 +30,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,7 +50,7 @@ from desktop.attachments import (
     format_size,
 )
 from desktop.intake.form import Field
-from desktop.ui import workers
+from desktop.ui import file_dialogs, workers
 from desktop.ui.editor.fields import WIDGETS, FieldWidget, plain_label
 from desktop.ui.unlock_dialog import describe_error
 
@@ -362,7 +361,7 @@ class AttachmentsField(FieldWidget):
     def choose_files(self) -> None:
         if self.service is None or self.case_id is None:
             return
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add files to this case"))
+        paths = file_dialogs.open_file_names(self, self.tr("Add files to this case"))
         if paths:
             self.add_paths([Path(p) for p in paths])
 
@@ -468,7 +467,7 @@ class AttachmentsField(FieldWidget):
         if service is None or case_id is None or att is None or self.jobs:
             return
         # The proposed name is the attachment's own file name, never case data.
-        target, _filter = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_file_name(
             self, self.tr("Export attachment"), str(att.get("filename", ""))
         )
         if not target:
