@@ -149,6 +149,19 @@ _UYGHUR: dict[str, dict[str, str]] = {
         "other": "باشقا",
     },
     "publish": {"no": "ئېلان قىلماسلىق", "anonymized": "ئىسمى يوشۇرۇن", "named": "ئىسمى بىلەن"},
+    "role": {
+        "detained": "تۇتۇلغان كىشى",
+        "testifier": "گۇۋاھچى",
+        "witness": "شاھىت",
+        "other": "باشقا",
+    },
+    "appeal_status": {
+        "drafted": "لايىھە",
+        "sent": "ئەۋەتىلدى",
+        "acknowledged": "تاپشۇرۇۋېلىنغانلىقى دەلىللەندى",
+        "answered": "جاۋاب كەلدى",
+        "no-answer": "جاۋاب يوق",
+    },
 }
 
 

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from desktop import preferences
 from desktop.app import Session
 from desktop.attachments import AttachmentService
-from desktop.case_text import render_case_text
 from desktop.errors import InvalidInputError
 from desktop.intake.form import Form, default_form
 from desktop.interchange.case_format import normalize_case
@@ -45,6 +44,7 @@ from desktop.ui import i18n, workers
 from desktop.ui.autolock import AutoLock
 from desktop.ui.case_filters import CaseFilterBar
 from desktop.ui.case_list import CaseListModel
+from desktop.ui.case_summary import summary_text
 from desktop.ui.clipboard import ClipboardGuard, strings_in
 from desktop.ui.editor import CaseEditor
 from desktop.ui.editor.fields import plain_label
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         doc = cases.get(case_id)
         self._shown_id = doc["id"]
         self._shown_doc = doc
-        self.detail.setPlainText(render_case_text(doc))
+        self.detail.setPlainText(summary_text(doc, self.lang))
         if self.editor is not None:
             self.editor.load(doc, cases.history_of(doc["id"]))
         self.letters.show_case(doc)
@@ -711,7 +711,7 @@ class MainWindow(QMainWindow):
                 "attachments": doc.get("attachments", []),
                 "updated": doc.get("updated"),
             }
-        self.detail.setPlainText(render_case_text(doc))
+        self.detail.setPlainText(summary_text(doc, self.lang))
 
     def notice_external_changes(self, ids: Any) -> None:
         """An import or a sync wrote cases ``ids``: refresh the one in the editor if stale.

@@ -435,6 +435,41 @@ Delete it securely when it is no longer needed.</source>
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>born {date}</source>
+        <translation>туған күні: {date}</translation>
+    </message>
+    <message>
+        <source>{relationship} of {person}</source>
+        <translation>туыстығы ({person}): {relationship}</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Оқиғалар:</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>күні белгісіз</translation>
+    </message>
+    <message>
+        <source>Testimony by {person} ({date}, {medium}):</source>
+        <translation>Куәлік берген: {person} ({date}, {medium}):</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>күні жоқ</translation>
+    </message>
+    <message>
+        <source>Appeal to {recipient} {date}: {status}</source>
+        <translation>Өтініш ({recipient}, {date}): {status}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Ескертпелер: {notes}</translation>
+    </message>
+</context>
+<context>
     <name>CountdownDialog</name>
     <message>
         <source>Quick delete</source>

@@ -435,6 +435,41 @@ Delete it securely when it is no longer needed.</source>
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>born {date}</source>
+        <translation>дата рождения: {date}</translation>
+    </message>
+    <message>
+        <source>{relationship} of {person}</source>
+        <translation>кем приходится {person}: {relationship}</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>События:</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>дата неизвестна</translation>
+    </message>
+    <message>
+        <source>Testimony by {person} ({date}, {medium}):</source>
+        <translation>Свидетельство: {person} ({date}, {medium}):</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>Appeal to {recipient} {date}: {status}</source>
+        <translation>Обращение ({recipient}, {date}): {status}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Заметки: {notes}</translation>
+    </message>
+</context>
+<context>
     <name>CountdownDialog</name>
     <message>
         <source>Quick delete</source>

@@ -435,6 +435,41 @@ Delete it securely when it is no longer needed.</source>
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>born {date}</source>
+        <translation>تۇغۇلغان ۋاقتى: {date}</translation>
+    </message>
+    <message>
+        <source>{relationship} of {person}</source>
+        <translation>{person} بىلەن تۇغقانچىلىقى: {relationship}</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>ۋەقەلەر:</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>ۋاقتى نامەلۇم</translation>
+    </message>
+    <message>
+        <source>Testimony by {person} ({date}, {medium}):</source>
+        <translation>گۇۋاھلىق بەرگۈچى: {person} ({date}، {medium}):</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>چېسلاسىز</translation>
+    </message>
+    <message>
+        <source>Appeal to {recipient} {date}: {status}</source>
+        <translation>مۇراجىئەت ({recipient}، {date}): {status}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>ئىزاھلار: {notes}</translation>
+    </message>
+</context>
+<context>
     <name>CountdownDialog</name>
     <message>
         <source>Quick delete</source>

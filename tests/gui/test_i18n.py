@@ -481,3 +481,24 @@ def test_a_language_chosen_in_settings_applies_from_the_next_unlock(
     assert seen[3] == "&Case"
     assert seen[4] == "Разблокировка — Testimony Desk"
     assert app_config.load().language == "ru"
+
+
+def test_summary_tab_speaks_the_ui_language(language: object) -> None:
+    """The Summary tab: headings, vocabularies, countries and dates in Russian; the case's
+    own text exactly as stored (the CLI's ``show`` stays English)."""
+    import json
+
+    from gui_support import EXAMPLE
+
+    from desktop.case_text import render_case_text
+    from desktop.interchange.case_format import normalize_case
+    from desktop.ui.case_summary import summary_text
+
+    doc = normalize_case(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    language("ru")  # type: ignore[operator]
+    text = summary_text(doc)
+    assert "Открыто" in text and "Задержанное лицо: Ерлан Сапарұлы" in text
+    assert "События:" in text and "Китай" in text
+    assert "қауіпсіздік бюросына" in text  # the Kazakh narrative, untouched
+    assert "events:" not in text and "detained:" not in text
+    assert "events:" in render_case_text(doc)  # the command line's text is unchanged
