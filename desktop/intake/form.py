@@ -254,7 +254,7 @@ class _Checker:
                 raise self.fail(f"{where}.{key}", "missing")
         field_id = self.ident(members["id"], f"{where}.id")
         ftype = members["type"]
-        if ftype not in FIELD_TYPES:
+        if not isinstance(ftype, str) or ftype not in FIELD_TYPES:
             raise self.fail(
                 f"{where}.type",
                 f"unknown type {ftype!r} (allowed: {', '.join(FIELD_TYPES)})",
@@ -268,13 +268,15 @@ class _Checker:
                 raise self.fail(f"{where}.{key}", "expected true or false")
         vocabulary = members.get("vocabulary")
         if ftype == "choice":
-            if vocabulary not in VOCABULARIES:
+            if not isinstance(vocabulary, str) or vocabulary not in VOCABULARIES:
                 raise self.fail(
                     f"{where}.vocabulary",
                     f"{vocabulary!r} is not a vocabulary (known: {', '.join(VOCABULARIES)})",
                 )
             default = members.get("default")
-            if default is not None and default not in VOCABULARIES[vocabulary]:
+            if default is not None and (
+                not isinstance(default, str) or default not in VOCABULARIES[vocabulary]
+            ):
                 raise self.fail(f"{where}.default", f"{default!r} is not in {vocabulary}")
         elif vocabulary is not None:
             raise self.fail(f"{where}.vocabulary", "only a choice field has a vocabulary")

@@ -54,7 +54,7 @@ class TemplateSet:
             roots = default_roots()
         # Jinja's FileSystemLoader searches the first folder first: reverse so later wins.
         self.roots = [Path(r) for r in roots]
-        self.env = SandboxedEnvironment(
+        self.env = _LetterSandbox(
             loader=jinja2.FileSystemLoader([str(r) for r in reversed(self.roots)]),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -111,6 +111,45 @@ class TemplateSet:
             raise InvalidInputError(
                 f"the template failed ({type(exc).__name__}: {exc.message})", source=name
             ) from None
+        except (OverflowError, MemoryError, RecursionError) as exc:
+            # The sandbox's own limits (range > MAX_RANGE, repetition over MAX_REPEAT).
+            raise InvalidInputError(
+                f"the template asks for too much ({type(exc).__name__})",
+                source=name,
+                line=_template_line(exc),
+            ) from None
+        except Exception as exc:  # 1 + 'a', a filter given the wrong type…
+            # Only the type: the message of an arbitrary error may quote case data.
+            raise InvalidInputError(
+                f"the template failed ({type(exc).__name__})",
+                source=name,
+                line=_template_line(exc),
+            ) from None
+
+
+# A template may repeat text (``'-' * 20``) but not build huge values from tiny ones: a
+# template from an e-mail attachment must not be able to make the program allocate
+# gigabytes (``'a' * 10**9``) — the Jinja sandbox itself only limits ``range``.
+MAX_REPEAT = 1024 * 1024
+MAX_POWER_BITS = 4096
+
+
+class _LetterSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, str | bytes | list | tuple) and isinstance(times, int)
+                if sized and len(seq) * times > MAX_REPEAT:
+                    raise jinja2.exceptions.SecurityError("repetition too large")
+        ints = isinstance(left, int) and isinstance(right, int)
+        huge = ints and right > 0 and right * abs(left).bit_length() > MAX_POWER_BITS
+        if operator == "**" and huge and abs(left) > 1:
+            raise jinja2.exceptions.SecurityError("power too large")
+        return super().call_binop(context, operator, left, right)
 
 
 def _template_line(exc: BaseException) -> int | None:
