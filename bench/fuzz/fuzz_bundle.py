@@ -35,7 +35,7 @@ isolate()
 
 import atheris  # noqa: E402
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["desktop"]):
     from desktop.errors import TestimonyDeskError
     from desktop.sync import bundle as fmt
     from desktop.sync import service
@@ -81,9 +81,9 @@ _world: dict[str, Any] = {}
 
 def hq_world() -> dict[str, Any]:
     if not _world:
-        from bundle_flips import make_bundle
-
         import random
+
+        from bundle_flips import make_bundle
 
         folder = Path(tempfile.mkdtemp(prefix="td-fuzz-bundle-"))
         pair = make_bundle(folder, 3, random.Random(5))
@@ -103,7 +103,7 @@ def import_file(data: bytes) -> None:
         raise AssertionError("a fuzzed file was imported (only the seed itself may be)")
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     if TARGET == "file":
         import_file(data)
     else:
@@ -118,9 +118,9 @@ def seed(corpus: Path) -> None:
     folder = Path(tempfile.mkdtemp(prefix="td-fuzz-seed-"))
     pair = make_bundle(folder, 3, random.Random(5))
     try:
-        from desktop.sync.identity import load_identity
-
         import pyrage
+
+        from desktop.sync.identity import load_identity
 
         inner = pyrage.decrypt(pair.bundle, load_identity(pair.hq).age_identities())
         end = inner.rindex(b"E\x00\x00\x00\x00") + 5

@@ -22,12 +22,12 @@ isolate()
 
 import atheris  # noqa: E402
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["desktop"]):
     from desktop.errors import InvalidInputError
     from desktop.interchange.case_csv import dump_csv, load_csv
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     try:
         cases = load_csv(data, source="fuzz.csv")
     except InvalidInputError:
