@@ -134,5 +134,7 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--seed-corpus":
         seed(Path(sys.argv[2]))
         raise SystemExit(0)
+    if TARGET == "file":
+        hq_world()  # two vaults (Argon2): before the fuzzer's per-input timeout starts
     atheris.Setup(sys.argv, TestOneInput)
     atheris.Fuzz()
