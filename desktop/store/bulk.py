@@ -72,7 +72,7 @@ def _sqlite_executemany(
         converters.append(process)
     quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
     statement = (
-        f"INSERT INTO {dialect.identifier_preparer.quote(name)} ({quoted}) "  # noqa: S608
+        f"INSERT INTO {dialect.identifier_preparer.quote(name)} ({quoted}) "  # noqa: S608 - quoted model identifiers
         f"VALUES ({', '.join('?' * len(names))})"
     )
     converted = [(i, f) for i, f in enumerate(converters) if f is not None]

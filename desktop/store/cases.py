@@ -323,7 +323,7 @@ class CaseRepository:
             if self._indexed:
                 placeholders = ",".join(f":i{i}" for i in range(len(chunk)))
                 conn.execute(
-                    text(f"DELETE FROM case_search WHERE case_id IN ({placeholders})"),  # noqa: S608
+                    text(f"DELETE FROM case_search WHERE case_id IN ({placeholders})"),  # noqa: S608 - generated placeholders
                     {f"i{i}": cid for i, cid in enumerate(chunk)},
                 )
         if new_cases:
@@ -659,7 +659,7 @@ class CaseRepository:
             match = build_match(query)
             if match is None:
                 return None
-            sql = f"SELECT case_id, {SEARCH_RANK} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608, E501
+            sql = f"SELECT case_id, {SEARCH_RANK} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608, E501 - constant rank expression
             params: dict[str, str] = {"match": match}
         elif self.engine.dialect.name == "postgresql":
             tsquery = build_tsquery(query)

@@ -72,7 +72,7 @@ def search_sqlite(conn: Connection, query: str, limit: int = 50) -> list[SearchH
     # all of them away. Same rows, same order; measured in bench/bench_foundation.py.
     rows = conn.execute(
         text(
-            "SELECT c.id, c.reference, c.detained_name, c.status, s.score FROM ("  # noqa: S608
+            "SELECT c.id, c.reference, c.detained_name, c.status, s.score FROM ("  # noqa: S608 - constants only, words bound
             f"SELECT case_id, {RANK} AS score FROM case_search "
             "WHERE case_search MATCH :match ORDER BY score LIMIT :limit"
             ") AS s JOIN cases AS c ON c.id = s.case_id ORDER BY s.score"
@@ -148,12 +148,12 @@ def search_generic(conn: Connection, query: str, limit: int = 50) -> list[Search
     for i, word in enumerate(words):
         params[f"w{i}"] = f"%{word}%"
         clauses.append(
-            f"EXISTS (SELECT 1 FROM person_names n WHERE n.case_id = c.id AND n.latin LIKE :w{i})"  # noqa: S608
+            f"EXISTS (SELECT 1 FROM person_names n WHERE n.case_id = c.id AND n.latin LIKE :w{i})"  # noqa: S608 - generated placeholders
         )
     # Only generated placeholders are interpolated; the words travel as bound parameters.
     where = " AND ".join(clauses)
     sql = (
-        "SELECT c.id, c.reference, c.detained_name, c.status, 0.0 FROM cases c "  # noqa: S608
+        "SELECT c.id, c.reference, c.detained_name, c.status, 0.0 FROM cases c "  # noqa: S608 - placeholders only, words bound
         f"WHERE {where} ORDER BY c.updated DESC LIMIT :limit"
     )
     return [SearchHit(r[0], r[1], r[2], r[3], 0.0) for r in conn.execute(text(sql), params).all()]

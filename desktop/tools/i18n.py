@@ -78,7 +78,7 @@ def update(langs: list[str], into: Path | None = None) -> None:
             "-ts",
             str(target),
         ]
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=into is not None)  # noqa: S603
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=into is not None)  # noqa: S603 - fixed argv
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
