@@ -363,3 +363,44 @@ def test_enrol_by_clicks_after_confirming_the_fingerprint(
         field.lock()
         p.field.lock()
         p.hq.lock()
+
+
+def test_wrong_hq_and_duplicate_bundles_are_reported(
+    qtbot: QtBot, pair: Any, tmp_path: Path
+) -> None:
+    other = make_pair(tmp_path / "other")
+    try:
+        other.field.store.cases.save(synth_cases(1, seed=41))
+        foreign = other.export()
+    finally:
+        other.field.lock()
+        other.hq.lock()
+    _field_cases(pair, 2, private=0)
+    ours = pair.export()
+    dialog = _dialog(qtbot, pair.hq)
+    dialog.import_bundles([ours, foreign])
+    _wait(qtbot, dialog)
+    log = dialog.import_log.toPlainText()
+    assert f"[1/2] {ours.name}: bundle #1 — 2 new" in log
+    assert f"[2/2] {foreign.name}: REFUSED" in log and "not addressed to this HQ" in log
+    assert "1 bundle(s) were refused" in dialog.error.text()
+    dialog.import_bundles([ours])
+    _wait(qtbot, dialog)
+    assert (
+        f"[1/1] {ours.name}: already imported, nothing changed" in dialog.import_log.toPlainText()
+    )
+    assert pair.hq.store.cases.count() == 2
+
+
+def test_cancel_hq_import_by_click_imports_nothing(qtbot: QtBot, pair: Any) -> None:
+    docs = _field_cases(pair, 2, private=0)
+    attach(pair.field, docs[0]["id"], "video.bin", os.urandom(48 * 1024 * 1024))
+    bundle = pair.export()
+    dialog = _dialog(qtbot, pair.hq)
+    dialog.import_bundles([bundle])
+    assert dialog.busy and dialog.cancel_button.isVisible()
+    _click(qtbot, dialog.cancel_button)
+    _wait(qtbot, dialog)
+    assert "Cancelled: the bundle being read was not imported" in dialog.import_log.toPlainText()
+    assert pair.hq.store.cases.count() == 0
+    assert list(pair.hq.unlocked.blob_dir.glob("*")) == []
