@@ -79,6 +79,11 @@ step "GUI self-test (offscreen)"
 td gui --self-test 2> gui.err | tee gui.txt || { cat gui.err >&2; fail "GUI self-test"; }
 grep -q '^self-test ok: 12 cases listed' gui.txt || fail "GUI self-test output"
 
+step "GUI self-test in Russian (the app's and Qt's catalogues are bundled)"
+LC_ALL=ru_RU.UTF-8 td gui --self-test 2> gui-ru.err | tee gui-ru.txt ||
+  { cat gui-ru.err >&2; fail "GUI self-test (ru)"; }
+grep -q 'UI ru (qtbase_ru, testimony_desk_ru)' gui-ru.txt || fail "Russian translations missing"
+
 step "nothing but the vault was written in HOME"
 leaks=$(find "$HOME" -type f | grep -v -e '/\.config/' -e '/\.cache/' || true)
 [ -z "$leaks" ] || fail "unexpected files in HOME: $leaks"

@@ -72,6 +72,19 @@ def keyring_backends() -> str:
     return f"{len(registered)} registered, usable here: {', '.join(viable)}"
 
 
+def _check_translations(qapp: QApplication) -> str:
+    """The UI language chosen at start, and the catalogues found for it (bundled .qm files)."""
+    from desktop.ui import i18n
+
+    lang = i18n.current_language()
+    if lang == "en":
+        return "en"
+    loaded = i18n.install(qapp, lang)  # the same language again: reports what it loads
+    if f"{i18n.CATALOGUE}_{lang}" not in loaded:
+        raise SelfTestFailed(f"self-test: no translation catalogue for {lang}")
+    return f"{lang} ({', '.join(loaded)})"
+
+
 class _PaintWatch(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -98,6 +111,7 @@ def _run(vault_dir: Path, passphrase: str, timeout_s: float) -> int:
 
     started = time.monotonic()
     qapp = application()
+    language = _check_translations(qapp)
     session = unlock(vault_dir, passphrase=passphrase)
     try:
         expected = session.store.cases.count()
@@ -120,7 +134,7 @@ def _run(vault_dir: Path, passphrase: str, timeout_s: float) -> int:
         check_pdf_preview()
         print(
             f"self-test ok: {window.model.rowCount()} cases listed, main window painted "
-            f"({QApplication.platformName()}) in {elapsed_ms:.0f} ms; QtPdf ok; "
+            f"({QApplication.platformName()}) in {elapsed_ms:.0f} ms; UI {language}; QtPdf ok; "
             f"keyring backends {keyring_backends()}"
         )
         window.close()

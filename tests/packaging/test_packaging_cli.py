@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 
@@ -44,6 +46,15 @@ def test_gui_self_test_paints_the_cases_and_exits_0(initialized: Any) -> None:
     assert result.code == 0, result.err
     assert re.fullmatch(r"self-test ok: 2 cases listed, main window painted .*\n", result.out)
     assert "error" not in result.err
+
+
+def test_gui_self_test_reports_the_loaded_translations(
+    initialized: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "ru_RU.UTF-8")  # the system locale picks the UI language
+    result = initialized("gui", "--self-test")
+    assert result.code == 0, result.err
+    assert "; UI ru (qtbase_ru, testimony_desk_ru);" in result.out
 
 
 def test_gui_self_test_fails_on_a_wrong_passphrase(initialized: Any, tmp_path: Path) -> None:
