@@ -548,3 +548,38 @@ def test_file_dialogs_forget_the_folders_they_visited(
     settings.sync()
     for key in ("FileDialog/lastVisited", "FileDialog/history"):
         assert "Invented-Person" not in str(settings.value(key))
+
+
+def test_a_file_dropped_on_a_text_field_is_attached_not_pasted(
+    qtbot: QtBot, case_window: MainWindow, session: Session, outside: Path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    editor = case_window.editor
+    assert editor is not None
+    field = _field(case_window)
+    narrative = editor.findChild(QPlainTextEdit, "field_narrative")
+    assert narrative is not None
+    before = narrative.toPlainText()
+    photo = outside / "dropped-on-narrative.png"
+    photo.write_bytes(_png())
+    mime = _mime(photo)
+    mime.setText(str(photo))  # file managers send the path as text too
+    for target in (narrative.viewport(), narrative):
+        accepted = _drop(target, mime)
+        if accepted[1]:
+            break
+    assert accepted == (True, True)
+    _box(qtbot, field, "attachment_notice").accept()
+    _wait_idle(qtbot, field)
+    assert narrative.toPlainText() == before
+    assert not editor.is_dirty()
+    names = [a["filename"] for a in session.store.cases.get(_case_id(session))["attachments"]]
+    assert names == ["dropped-on-narrative.png"]
+    # Plain text dropped on a line edit is still the line edit's business.
+    line = editor.findChild(QLineEdit, "field_detained_ethnicity")
+    assert line is not None
+    text = QMimeData()
+    text.setText("Invented")
+    _drop(line, text)
+    assert len(_blobs(session)) == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -158,6 +158,27 @@ class CaseEditor(QWidget):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self._drag(event)
 
+    _DRAG_EVENTS = frozenset({QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
+
+    def _route_file_drops(self) -> None:
+        """Send files dropped on any field (a line edit would paste their path) here."""
+        if self.attachments is None:
+            return
+        for child in self.findChildren(QWidget):
+            if child.acceptDrops():
+                child.installEventFilter(self)  # installing twice keeps one filter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in self._DRAG_EVENTS or not isinstance(event, QDropEvent):
+            return super().eventFilter(watched, event)
+        if not local_files(event):
+            return False  # text and links are the field's own business
+        if isinstance(event, QDragMoveEvent):  # QDragEnterEvent is a QDragMoveEvent
+            self._drag(event)
+        else:
+            self.dropEvent(event)
+        return True
+
     def dropEvent(self, event: QDropEvent) -> None:
         target = self.attachments
         if target is not None and local_files(event) and target.add_paths(local_files(event)):
@@ -192,6 +213,7 @@ class CaseEditor(QWidget):
         self.setEnabled(True)
         self._set_dirty(False)
         self._update_completeness()
+        self._route_file_drops()  # loading may have made new rows (names, events)
 
     def clear(self) -> None:
         """Forget the case (on lock): no case data may stay in any widget."""
