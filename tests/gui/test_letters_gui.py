@@ -442,7 +442,7 @@ def test_batch_letters_cancel_stops_and_keeps_what_was_written(
 
     def cancel_on_first(done: int, _total: int, _ref: str) -> None:
         steps.append(done)
-        if len(steps) == 2 and dialog.progress_dialog is not None:
+        if len(steps) == 1 and dialog.progress_dialog is not None:
             qtbot.mouseClick(
                 dialog.progress_dialog.findChild(type(dialog.start_button)),
                 Qt.MouseButton.LeftButton,
