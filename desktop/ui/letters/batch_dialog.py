@@ -139,7 +139,12 @@ class BatchLettersDialog(QDialog):
         self.warning.setVisible(unverified)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
+        from desktop.ui.file_dialogs import forget_history
+
+        try:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
+        finally:
+            forget_history()  # Qt would keep the folder in its plain-text config
         if folder:
             self.set_folder(Path(folder))
 

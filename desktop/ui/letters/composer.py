@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QMessageBox,
@@ -53,9 +52,11 @@ def letter_file_name(reference: str) -> str:
 
 def save_pdf(parent: QWidget, session: Session, data: bytes, suggested: str) -> Path | None:
     """Ask where to save, refuse the vault folder, write atomically; None when cancelled."""
+    from desktop.ui.file_dialogs import save_file_name
     from desktop.vault.vaultfile import atomic_write, is_inside
 
-    path_text, _filter = QFileDialog.getSaveFileName(
+    # The wrapper forgets the folder Qt would remember in its plain-text config.
+    path_text = save_file_name(
         parent,
         QCoreApplication.translate("save_pdf", "Save letter as PDF"),
         suggested,

@@ -192,12 +192,17 @@ class LettersFeature(QObject):
 
     # ------------------------------------------------------------------ recipients
     def choose_recipients_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window,
-            self.tr("Import recipients"),
-            "",
-            self.tr("Recipient files (*.yaml *.yml);;All files (*)"),
-        )
+        from desktop.ui.file_dialogs import forget_history
+
+        try:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Import recipients"),
+                "",
+                self.tr("Recipient files (*.yaml *.yml);;All files (*)"),
+            )
+        finally:
+            forget_history()  # Qt would keep the folder in its plain-text config
         if path:
             self.import_recipients_file(Path(path))
 
