@@ -6,12 +6,21 @@ A module of its own (not the conftest) so that test modules can import it by nam
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
@@ -92,3 +101,47 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
     box.initStyleOption(option)
     indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=indicator.center())
+
+
+class ModalDriver:
+    """Runs steps in order from a timer, each as soon as the widget it needs is there.
+
+    A failing step or a deadline closes every dialog and quits the application's event
+    loop, so a broken flow fails the test instead of hanging it.
+    """
+
+    def __init__(self, steps: list[Callable[[], bool]], deadline_s: float = 60.0) -> None:
+        self.steps = list(steps)
+        self.error: BaseException | None = None
+        self._deadline = time.monotonic() + deadline_s
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        if not self.steps:
+            self._timer.stop()
+            return
+        try:
+            if time.monotonic() > self._deadline:
+                raise TimeoutError(f"{len(self.steps)} step(s) never found their dialog")
+            if self.steps[0]():
+                self.steps.pop(0)
+        except BaseException as exc:
+            self.error = exc
+            self._abort()
+
+    def _abort(self) -> None:
+        self._timer.stop()
+        self.steps.clear()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)
+        QApplication.quit()
+
+    def check(self) -> None:
+        self._timer.stop()
+        if self.error is not None:
+            raise self.error
+        assert not self.steps, f"{len(self.steps)} step(s) were not reached"

@@ -8,12 +8,11 @@ the active modal dialog and performs the next step (typing, clicking) when it ap
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import type_text
+from gui_support import ModalDriver, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -26,50 +25,6 @@ from desktop.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "correct horse battery staple"  # noqa: S105 (as in tests/conftest.py)
 Step = Callable[[], bool]  # True when the step found its widget and acted
-
-
-class ModalDriver:
-    """Runs steps in order from a timer, each as soon as the widget it needs is there.
-
-    A failing step or a deadline closes every dialog and quits the application's event
-    loop, so a broken flow fails the test instead of hanging it.
-    """
-
-    def __init__(self, steps: list[Step], deadline_s: float = 60.0) -> None:
-        self.steps = list(steps)
-        self.error: BaseException | None = None
-        self._deadline = time.monotonic() + deadline_s
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        if not self.steps:
-            self._timer.stop()
-            return
-        try:
-            if time.monotonic() > self._deadline:
-                raise TimeoutError(f"{len(self.steps)} step(s) never found their dialog")
-            if self.steps[0]():
-                self.steps.pop(0)
-        except BaseException as exc:
-            self.error = exc
-            self._abort()
-
-    def _abort(self) -> None:
-        self._timer.stop()
-        self.steps.clear()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.done(QDialog.DialogCode.Rejected)
-        QApplication.quit()
-
-    def check(self) -> None:
-        self._timer.stop()
-        if self.error is not None:
-            raise self.error
-        assert not self.steps, f"{len(self.steps)} step(s) were not reached"
 
 
 def _modal() -> QWidget | None:
