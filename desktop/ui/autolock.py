@@ -60,6 +60,7 @@ class AutoLock(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(lambda: self._request("idle"))
         self._display = QTimer(self)
         self._display.setInterval(1000)
@@ -121,7 +122,7 @@ class AutoLock(QObject):
         left = self.remaining_ms()
         if left < 0:
             return ""
-        seconds = (left + 999) // 1000
+        seconds = min((left + 999) // 1000, (self._timer.interval() + 999) // 1000)
         return self.tr("Locks in {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}")
 
     # ------------------------------------------------------------------ events

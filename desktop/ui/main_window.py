@@ -675,6 +675,7 @@ class MainWindow(QMainWindow):
                 widget = self.editor.widgets.get(field_id)
                 if widget is not None:
                     widget.set_value(value)
+            self.editor._on_changed()  # values set by code emit nothing: mark dirty now
             self.statusBar().showMessage(
                 self.tr("The unsaved edits from before the automatic lock are back.")
             )

@@ -66,7 +66,7 @@ def logo_png(data: bytes) -> bytes:
         )
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # str works, bytes not
     buffer.close()
     png = bytes(buffer.data().data())
     if len(png) > LOGO_MAX_BYTES:
