@@ -269,9 +269,16 @@ LOGIND_SCRIPT = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="dbus-daemon not installed")
 def test_logind_prepare_for_sleep_on_a_private_system_bus(tmp_path: Path) -> None:
-    """The real QtDBus wiring, against a private bus standing in for the system bus."""
+    """The real QtDBus wiring, against a private bus standing in for the system bus.
+
+    dbus-daemon is installed by ``.ci/dev test``: missing, it is a skip on a developer
+    machine and a failure in CI.
+    """
+    if shutil.which("dbus-daemon") is None:
+        if os.environ.get("CI"):
+            pytest.fail("dbus-daemon is missing in CI (.ci/dev installs it)")
+        pytest.skip("dbus-daemon not installed")
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
         stdout=subprocess.PIPE,
