@@ -54,7 +54,8 @@ def _first_name_edit(window: MainWindow) -> QLineEdit:
 
 # ---------------------------------------------------------------------- auto-lock
 def test_the_status_bar_shows_vault_count_and_countdown(window: MainWindow) -> None:
-    assert window.vault_label.text() == f"Vault: {window.session.vault.folder}"
+    # The path is isolated as left-to-right text (U+2066 … U+2069) for right-to-left UIs.
+    assert window.vault_label.text() == f"Vault: \u2066{window.session.vault.folder}\u2069"
     assert window.count_label.text() == "0 cases"
     assert window.lock_label.text() in ("Locks in 10:00", "Locks in 9:59")
     window.autolock.set_timeout_ms(61_000)
