@@ -13,6 +13,14 @@ ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 ROOT=build/packaging/deb/root
 DEB=dist/testimony-desk_${VERSION}_${ARCH}.deb
 
+# The newest glibc symbol any bundled binary needs: PyInstaller copies libpython and a few
+# system libraries (libstdc++, libexpat…) from the build machine, so the .deb runs only where
+# glibc is at least as new as there (build on the oldest distribution you support).
+GLIBC=$({ find "$APP" -type f \( -name '*.so*' -o -name testimony-desk \) \
+  -exec objdump -T {} + 2>/dev/null || true; } |
+  grep -o 'GLIBC_2\.[0-9]*' | sort -t. -k2 -n -u | tail -n1 | sed 's/^GLIBC_//')
+[ -n "$GLIBC" ] || { echo "error: could not read the glibc version the app needs" >&2; exit 1; }
+
 rm -rf "$ROOT"
 mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
   "$ROOT/usr/share/metainfo" "$ROOT/usr/share/doc/testimony-desk"
@@ -36,7 +44,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: Testimony Desk contributors <noreply@testimonydesk.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
-Depends: libc6 (>= 2.34), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xkb1, libx11-xcb1
+Depends: libc6 (>= $GLIBC), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xkb1, libx11-xcb1
 Recommends: gnome-keyring | kwalletmanager
 Section: utils
 Priority: optional
