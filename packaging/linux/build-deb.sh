@@ -34,7 +34,8 @@ for png in resources/icons/testimony-desk-*.png; do
 done
 install -D -m 0644 resources/icons/testimony-desk.svg \
   "$ROOT/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
-install -m 0644 LICENSE "$ROOT/usr/share/doc/testimony-desk/copyright"
+{ cat packaging/licenses/THIRD-PARTY.md; printf '\n----\n\n'; cat LICENSE; } \
+  > "$ROOT/usr/share/doc/testimony-desk/copyright"
 # Files from the build keep no group/other write bits and no build-machine owner.
 chmod -R u+rwX,go+rX,go-w "$ROOT"
 
