@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setObjectName("lock_countdown")
         for label in (self.vault_label, self.count_label, self.lock_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setContentsMargins(6, 0, 6, 0)
             self.statusBar().addPermanentWidget(label)
         self._build_actions()
         self.letters = LettersFeature(self)  # Letters menu, Appeals tab, composer
