@@ -47,6 +47,7 @@ class ClipboardGuard(QObject):
         self._copied: set[bytes] = set()
         self._clipboard: QClipboard = QGuiApplication.clipboard()
         self._clipboard.dataChanged.connect(self._changed)
+        self._attached = True
 
     def _shown(self, text: str) -> bool:
         needle = text.strip()
@@ -55,13 +56,10 @@ class ClipboardGuard(QObject):
         return any(needle in haystack for haystack in self._case_texts())
 
     def _changed(self) -> None:
-        text = self._clipboard.text()
-        if text.strip() and self._shown_any(text):
-            self._copied.add(_digest(text))
-
-    def _shown_any(self, text: str) -> bool:
-        needle = text.strip()
-        return bool(needle) and any(needle in haystack for haystack in self._case_texts())
+        """The clipboard changed: remember it (as a digest) if it is case text on screen."""
+        needle = self._clipboard.text().strip()
+        if needle and any(needle in haystack for haystack in self._case_texts()):
+            self._copied.add(_digest(needle))
 
     def holds_case_data(self) -> bool:
         text = self._clipboard.text()
@@ -83,5 +81,8 @@ class ClipboardGuard(QObject):
         return cleared
 
     def detach(self) -> None:
-        self._clipboard.dataChanged.disconnect(self._changed)
+        """Stop watching (at lock); calling it again does nothing."""
+        if self._attached:
+            self._clipboard.dataChanged.disconnect(self._changed)
+            self._attached = False
         self._copied.clear()
