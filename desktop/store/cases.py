@@ -89,6 +89,9 @@ class CaseFilter:
         return self == CaseFilter(text=self.text) and not self.text.strip()
 
 
+# A search with more matches than this is shown in index order, not ranked (see page()).
+BROAD_MATCHES = 5_000
+
 # Sort keys of the case list; "relevance" (search rank) only with search text.
 SORT_KEYS = ("reference", "detained", "last_event", "place", "status", "verification", "appeals")
 RELEVANCE = "relevance"
@@ -526,7 +529,10 @@ class CaseRepository:
             # The ranked matches restrict the rows themselves (no second MATCH); without
             # other filters only the best offset + limit of them are joined to the cases.
             others = self._conditions(filt, with_text=False)
-            rank = self._rank_subquery(filt.text, top=None if others else offset + limit)
+            broad = self._sqlite and self._is_broad(filt.text)
+            rank = self._rank_subquery(
+                filt.text, top=None if others else offset + limit, by_rank=not broad
+            )
             if rank is not None:
                 stmt = (
                     self._summary_select()
@@ -650,16 +656,32 @@ class CaseRepository:
         ids = [h.id for h in self.search(query, limit=10_000)]
         return Case.id.in_(ids)
 
-    def _rank_subquery(self, query: str, top: int | None = None) -> Any:
+    def _is_broad(self, query: str) -> bool:
+        """More than ``BROAD_MATCHES`` matches: a word or two typed so far ("a", "ai")."""
+        match = build_match(query)
+        if match is None:
+            return False
+        sql = "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH :m LIMIT :n)"
+        with self.engine.connect() as conn:
+            found = conn.execute(text(sql), {"m": match, "n": BROAD_MATCHES + 1}).scalar()
+        return int(found or 0) > BROAD_MATCHES
+
+    def _rank_subquery(self, query: str, top: int | None = None, *, by_rank: bool = True) -> Any:
         """(case_id, score) of the matches, smaller score = better (FTS5 BM25 / ts_rank).
 
         Every match, or with ``top`` only the best ``top`` (ties by case id, as outside).
+        Without ``by_rank`` (SQLite, a query that matches most of the vault) the "score" is
+        the search index's own row order: ranking 100,000 matches of a first typed letter
+        cost seconds, and the first page of them in index order costs milliseconds.
         """
         if self._sqlite:
             match = build_match(query)
             if match is None:
                 return None
-            sql = f"SELECT case_id, {SEARCH_RANK} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608, E501 - constant rank expression
+            score = SEARCH_RANK if by_rank else "rowid"  # constants, no user text
+            sql = (
+                f"SELECT case_id, {score} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608
+            )
             params: dict[str, str] = {"match": match}
         elif self.engine.dialect.name == "postgresql":
             tsquery = build_tsquery(query)
@@ -673,7 +695,7 @@ class CaseRepository:
         else:
             return None
         if top is not None:
-            sql += f" ORDER BY score, case_id LIMIT {int(top)}"
+            sql += f" ORDER BY score{', case_id' if by_rank else ''} LIMIT {int(top)}"
         return (
             text(sql)
             .bindparams(**params)

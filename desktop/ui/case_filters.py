@@ -23,6 +23,22 @@ from desktop.store.cases import CaseFilter
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
+def search_text(typed: str) -> str:
+    """The search text as it is searched: single letters are left out until a second follows.
+
+    One typed letter ("а", "B") matches nearly every case of a large vault, and finding and
+    ordering 100,000 matches cost about a second per keystroke (bench/bench_gui.py) for a
+    list nobody reads; two letters already narrow it. A Chinese character is a syllable,
+    not a letter, and searches on its own.
+    """
+    words = [w for w in typed.split() if len(w) > 1 or _is_han(w)]
+    return " ".join(words)
+
+
+def _is_han(word: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in word)
+
+
 def parse_bound(text: str, *, end: bool) -> date | None:
     """``2018`` / ``2018-03`` / ``2018-03-15`` as the first (or, with ``end``, last) day.
 

@@ -42,7 +42,7 @@ from desktop.interchange.case_format import normalize_case
 from desktop.store.cases import CaseFilter, CaseSummary, WriteResult
 from desktop.ui import i18n, workers
 from desktop.ui.autolock import AutoLock
-from desktop.ui.case_filters import CaseFilterBar
+from desktop.ui.case_filters import CaseFilterBar, search_text
 from desktop.ui.case_list import CaseListModel
 from desktop.ui.case_summary import summary_text
 from desktop.ui.clipboard import ClipboardGuard, strings_in
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def current_filter(self) -> CaseFilter:
         """The search text and the filter bar as one filter (applied in SQL)."""
-        return self.filters.current(self.search.text().strip())
+        return self.filters.current(search_text(self.search.text()))
 
     def refresh(self) -> None:
         """Read the list again now (after a save or an import), keeping search and filters."""

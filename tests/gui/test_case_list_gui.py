@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.case_filters import parse_bound
+from desktop.ui.case_filters import parse_bound, search_text
 from desktop.ui.main_window import MainWindow
 
 CaseFile = Callable[..., Path]
@@ -240,3 +240,31 @@ def test_typed_date_bounds(text: str, end: bool, expected: str | None) -> None:
 def test_typed_date_bounds_refuse_other_text(text: str) -> None:
     with pytest.raises(ValueError):
         parse_bound(text, end=False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("а", ""),  # one letter matches nearly everything: not searched yet
+        ("Ай", "Ай"),
+        ("Айгүл б", "Айгүл"),  # the word being typed joins from its second letter
+        ("Айгүл бе", "Айгүл бе"),
+        ("马", "马"),  # a Chinese character is a syllable
+        ("ئ", ""),
+        (" Erlan  S ", "Erlan"),
+    ],
+)
+def test_single_letters_wait_for_a_second(typed: str, searched: str) -> None:
+    assert search_text(typed) == searched
+
+
+def test_one_typed_letter_keeps_the_whole_list(qtbot: QtBot, listed: MainWindow) -> None:
+    window = listed
+    type_text(qtbot, window.search, "Е")
+    qtbot.waitUntil(lambda: not window._search_timer.isActive(), timeout=5_000)
+    wait_for_jobs(qtbot, window)
+    assert window.model.rowCount() == len(CASES)
+    type_text(qtbot, window.search, "р")  # "Ер": now it searches (any script: "er")
+    qtbot.waitUntil(lambda: not window._search_timer.isActive(), timeout=5_000)
+    wait_for_jobs(qtbot, window)
+    assert sorted(_refs(window)) == [1, 2, 3]  # Ерлан, 叶尔兰 (ye er lan), ئەركىن (erkin)

@@ -325,3 +325,23 @@ def test_an_unknown_sort_value_position_is_never_a_crash(session: Any, key: str)
     rest = repo.page(CaseFilter(), CaseSort(key), after=first[-1], limit=100)
     assert len(first) - 1 + len(rest) == len(ROWS) - 1
     assert not {r.id for r in rest} & {r.id for r in first}
+
+
+def test_broad_searches_page_in_index_order_without_ranking(
+    session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search matching more than BROAD_MATCHES cases is not ranked (that cost seconds at
+    100,000 matches); its pages still hold every match exactly once, filters applied."""
+    from desktop.store import cases as cases_module
+
+    repo: CaseRepository = session.store.cases
+    load(repo)
+    ranked = everything(repo, CaseFilter(text="invented"), CaseSort(RELEVANCE), 3)
+    monkeypatch.setattr(cases_module, "BROAD_MATCHES", 2)
+    assert repo._is_broad("invented") and not repo._is_broad("Ерлан")
+    broad = everything(repo, CaseFilter(text="invented"), CaseSort(RELEVANCE), 3)
+    assert len(broad) == len(ROWS) and sorted(refs(broad)) == sorted(refs(ranked))
+    filtered = everything(
+        repo, CaseFilter(text="invented", statuses=("open",)), CaseSort(RELEVANCE), 2
+    )
+    assert sorted(refs(filtered)) == sorted(r[0] for r in ROWS if r[3] == "open")
