@@ -243,6 +243,8 @@ class CaseListModel(QAbstractTableModel):
                 TICK if s.received_by_hq else "",
             )
             return values[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and s.place:
+            return self.place_text(s)  # the whole place when the column is too narrow
         if role == Qt.ItemDataRole.ToolTipRole and column == HQ_COLUMN and s.received_by_hq:
             return self.tr("HQ acknowledged the current version of this case")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == HQ_COLUMN:

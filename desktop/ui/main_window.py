@@ -259,6 +259,12 @@ class MainWindow(QMainWindow):
         if not self._columns_fitted and self.model.rowCount() > 0:
             self._columns_fitted = True
             self.table.resizeColumnsToContents()
+            # A long facility name must not push status, appeals and HQ out of sight.
+            header = self.table.horizontalHeader()
+            widest = header.fontMetrics().horizontalAdvance("M") * 16
+            for column in range(self.model.columnCount()):
+                if header.sectionSize(column) > widest:
+                    header.resizeSection(column, widest)
 
     def _show_count(self, total: int) -> None:
         """Status bar: "N cases", or "shown of total" while a search or filter narrows."""
