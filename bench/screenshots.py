@@ -71,7 +71,9 @@ def main_window(session: Session, select_row: int = 0, tab: int = 0) -> MainWind
             break
     window.table.setFocus()  # focus first: a focus-in would select row 0 afterwards
     settle(3)
-    window.table.selectRow(select_row)
+    # Not selectRow(): in a right-to-left table Qt's selectRow looks for the column at the
+    # viewport's right edge and selects nothing when the columns do not reach it.
+    window.table.setCurrentIndex(window.model.index(select_row, 0))
     window.tabs.setCurrentIndex(tab)
     settle()
     return window

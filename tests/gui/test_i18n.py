@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMessageBox,
+    QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -502,3 +503,28 @@ def test_summary_tab_speaks_the_ui_language(language: object) -> None:
     assert "қауіпсіздік бюросына" in text  # the Kazakh narrative, untouched
     assert "events:" not in text and "detained:" not in text
     assert "events:" in render_case_text(doc)  # the command line's text is unchanged
+
+
+def test_appeals_tab_selects_the_last_appeal_right_to_left(
+    language: object, qtbot: QtBot, session: Session
+) -> None:
+    """Qt's ``selectRow`` selects nothing in a right-to-left table; the tab must not use it."""
+    import json
+
+    from gui_support import EXAMPLE
+
+    from desktop.interchange.case_format import normalize_case
+
+    language("ug")  # type: ignore[operator]
+    session.store.cases.save([normalize_case(json.loads(EXAMPLE.read_text(encoding="utf-8")))])
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
+    try:
+        window.open_case(str(window.model.case_id(0)))
+        table = window.findChild(QTableWidget, "appeals_table")
+        assert table is not None and table.rowCount() == 1
+        assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    finally:
+        session.lock()

@@ -153,10 +153,12 @@ class AppealsTab(QWidget):
                 self.table.setItem(i, col, item)
         self.empty.setVisible(case is not None and not self.rows)
         self.new_button.setEnabled(case is not None)
+        # setCurrentCell, not selectRow: in the right-to-left (Uyghur) layout Qt's selectRow
+        # selects nothing.
         if keep is not None and 0 < keep <= len(self.rows):
-            self.table.selectRow(keep - 1)
+            self.table.setCurrentCell(keep - 1, 0)
         elif self.rows:
-            self.table.selectRow(len(self.rows) - 1)
+            self.table.setCurrentCell(len(self.rows) - 1, 0)
         self._update_buttons()
 
     def _status_text(self, row: AppealRow) -> str:
