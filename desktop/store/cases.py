@@ -680,7 +680,7 @@ class CaseRepository:
                 return None
             score = SEARCH_RANK if by_rank else "rowid"  # constants, no user text
             sql = (
-                f"SELECT case_id, {score} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608
+                f"SELECT case_id, {score} AS score FROM case_search WHERE case_search MATCH :match"  # noqa: S608 - constant score
             )
             params: dict[str, str] = {"match": match}
         elif self.engine.dialect.name == "postgresql":
