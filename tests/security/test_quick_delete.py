@@ -142,6 +142,9 @@ def test_toolbar_preference(qtbot: QtBot, vault_dir: Path) -> None:
         assert shown.quick_delete.action in shown.toolbar.actions()
         shown.quick_delete.show_in_toolbar(False)
         assert shown.quick_delete.action not in shown.toolbar.actions()
+        # What Settings… does when the checkbox changes: the window tells quick delete.
+        shown.apply_preferences(preferences.load(session.store))
+        assert shown.quick_delete.action in shown.toolbar.actions()
     finally:
         session.lock()
 
