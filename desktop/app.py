@@ -138,7 +138,6 @@ def unlock(
     from desktop.hardening import restrict_permissions
 
     vault = Vault(folder)
-    fixes = restrict_permissions(Path(folder)) if vault.exists() else []
     unlocked: UnlockedVault | None = None
     if use_keyring:
         unlocked = vault.unlock_keyring()
@@ -153,6 +152,9 @@ def unlock(
     except BaseException:
         unlocked.lock()
         raise
+    # Only once the vault has opened (right key, authentic database): a wrong passphrase or
+    # a refused vault leaves every file exactly as it was, modes included.
+    fixes = restrict_permissions(Path(folder))
     return Session(vault, unlocked, store, fixes)
 
 

@@ -95,19 +95,29 @@ _SQLITE_FULL = "database or disk is full"
 _SQLITE_IOERR = "disk I/O error"
 
 
-def storage_failure(exc: BaseException) -> str | None:
+def storage_failure(exc: BaseException, *, opening: bool = False) -> str | None:
     """One calm sentence when a write failed because of the disk, else None.
 
     A failed save is rolled back by SQLite and a failed ``vault.json`` write leaves the old
     file (atomic rename), so in both cases the vault is as it was before the attempt.
+    ``opening``: the failure came while opening the vault (SQLite creates its journal files
+    then): say that, not "damaged or altered", which would send the user hunting for an
+    attacker when the disk is only full.
     """
     import errno
 
-    full = "the disk is full: the change was not saved and the vault is unchanged"
-    broken = (
-        "the disk reported an error while writing: the change was not saved and the vault "
-        "is unchanged (check the disk, then try again)"
-    )
+    if opening:
+        full = "the disk is full: free some space, then open the vault again (nothing was changed)"
+        broken = (
+            "the disk reported an error while opening the vault: check the disk, then try "
+            "again (nothing was changed)"
+        )
+    else:
+        full = "the disk is full: the change was not saved and the vault is unchanged"
+        broken = (
+            "the disk reported an error while writing: the change was not saved and the vault "
+            "is unchanged (check the disk, then try again)"
+        )
     if isinstance(exc, OSError) and not isinstance(exc, TestimonyDeskError):
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             return full

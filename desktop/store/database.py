@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.engine import Engine
 
-from desktop.errors import IntegrityError, TestimonyDeskError, UsageError
+from desktop.errors import IntegrityError, TestimonyDeskError, UsageError, storage_failure
 from desktop.store import engine as engines
 from desktop.store import migrate
 from desktop.store.cases import CaseRepository
@@ -90,6 +90,9 @@ def _prepare(engine: Engine, *, check: bool) -> None:
     except TestimonyDeskError:
         raise
     except Exception as exc:
+        disk = storage_failure(exc, opening=True)  # a full disk is not tampering
+        if disk is not None:
+            raise TestimonyDeskError(disk) from None
         if engine.dialect.name == "sqlite":
             raise IntegrityError(
                 "the vault database is damaged or was altered (it could not be read)"
@@ -176,6 +179,9 @@ def open_store(unlocked: UnlockedVault, *, check: bool = True) -> Store:
             raise TestimonyDeskError(
                 f"the HQ database (PostgreSQL) could not be read: {engines.pg_reason(exc)}"
             ) from None
+        disk = storage_failure(exc, opening=True)  # a full disk is not tampering
+        if disk is not None:
+            raise TestimonyDeskError(disk) from None
         raise IntegrityError("the vault database is damaged or was altered") from exc
     if not device:
         engine.dispose()

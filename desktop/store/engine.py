@@ -21,7 +21,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from desktop.errors import AuthError, IntegrityError, TestimonyDeskError, UsageError
+from desktop.errors import (
+    AuthError,
+    IntegrityError,
+    TestimonyDeskError,
+    UsageError,
+    storage_failure,
+)
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +256,9 @@ def verify_integrity(engine: Engine) -> None:
         try:
             bad = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
         except Exception as exc:
+            disk = storage_failure(exc, opening=True)  # a full disk is not tampering
+            if disk is not None:
+                raise TestimonyDeskError(disk) from None
             raise IntegrityError(
                 "the vault database is damaged or was altered (integrity check failed)"
             ) from exc

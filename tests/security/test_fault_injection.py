@@ -261,6 +261,32 @@ def test_real_full_disk_during_import(tmp_path: Path) -> None:
             DISK_FULL,
         }, proc.stderr
         filler.unlink()
+        # With (almost) no space left even opening fails (SQLite creates its journal
+        # files): the message must say "disk", never "damaged or altered" (exit 5).
+        filler = fill(mount, 0)
+        opened = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--vault",
+                str(vault),
+                "--passphrase-file",
+                str(passphrase_file),
+                "list",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            env=os.environ.copy(),
+            check=False,
+        )
+        assert opened.returncode in (0, 1), opened.stderr
+        if opened.returncode == 1:
+            assert opened.stderr.startswith("error: the disk "), opened.stderr
+            assert "altered" not in opened.stderr
+        filler.unlink()
         assert check_vault(vault) == 0
     finally:
         ctx.__exit__(None, None, None)
