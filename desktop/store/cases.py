@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from desktop.errors import InvalidInputError, NotFoundError
 from desktop.store import bulk, history, mapping
+from desktop.store import engine as engines
 from desktop.store.models import (
     Appeal,
     Attachment,
@@ -44,6 +45,7 @@ from desktop.store.search import (
 
 CHILD_TABLES = (Person, PersonName, Event, Testimony, Appeal, Attachment)
 _CHUNK = 500
+IMPORT_CACHE_KIB = 512 * 1024  # see CaseRepository._import_cache
 _REF_RE = re.compile(r"^TD-(\d{4})-(\d+)$")
 
 
@@ -182,7 +184,7 @@ class CaseRepository:
         seen_refs: set[str] = set()
         generated: set[str] = set()
         try:
-            with collector_paused(), self._writer() as conn, conn.begin():
+            with collector_paused(), self._writer() as conn, self._import_cache(conn), conn.begin():
                 for source, docs, prepared in batches:
                     refs = {str(d["reference"]) for d in docs if d.get("reference")}
                     if refs & generated:
@@ -204,6 +206,26 @@ class CaseRepository:
         finally:
             mapping.clear_memo()
         return WriteResult(created, updated, unchanged, tuple(ids))
+
+    @contextlib.contextmanager
+    def _import_cache(self, conn: Connection) -> Iterator[None]:
+        """A larger page cache for the length of a multi-file import (SQLite only).
+
+        The import inserts rows keyed by random UUIDs into every index of a growing
+        database; with the usual cache, pages are evicted (encrypted) and read back
+        (decrypted) again and again. Measured: about a tenth less CPU on 100,000 cases.
+        SQLite allocates the cache lazily and gives it back when the size is set back.
+        """
+        if not self._sqlite:
+            yield
+            return
+        # On the DB-API connection: a PRAGMA through SQLAlchemy would begin its transaction.
+        raw: Any = conn.connection.dbapi_connection
+        raw.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            raw.execute(f"PRAGMA cache_size = -{engines.CACHE_KIB}")
 
     def _writer(self) -> Connection:
         return self.engine.connect().execution_options(immediate=True)

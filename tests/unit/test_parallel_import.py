@@ -122,3 +122,13 @@ def test_generated_reference_never_taken_from_a_later_file(
     assert refs[second["id"]] == f"TD-{year}-0001"
     assert refs[first["id"]] != f"TD-{year}-0001"
     assert refs[first["id"]].startswith(f"TD-{year}-")
+
+
+def test_import_page_cache_is_given_back(
+    tmp_path: Path, session: Session, worker_always: None
+) -> None:
+    from desktop.store import engine as engines
+
+    session.import_files(_shards(tmp_path, n_files=2, per_file=5))
+    with session.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -engines.CACHE_KIB
