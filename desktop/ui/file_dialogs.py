@@ -11,8 +11,9 @@ not remembering where the files were.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 _KEYS = ("FileDialog/history", "FileDialog/lastVisited")
 
@@ -45,3 +46,37 @@ def save_file_name(
     finally:
         forget_history()
     return str(path)
+
+
+def open_file_name(
+    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+) -> str:
+    """``QFileDialog.getOpenFileName`` without a remembered folder afterwards."""
+    try:
+        path, _chosen = QFileDialog.getOpenFileName(parent, caption, directory, filters)
+    finally:
+        forget_history()
+    return str(path)
+
+
+def existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
+    """``QFileDialog.getExistingDirectory`` without a remembered folder afterwards."""
+    try:
+        return str(QFileDialog.getExistingDirectory(parent, caption, directory))
+    finally:
+        forget_history()
+
+
+def run(dialog: QFileDialog) -> list[str]:
+    """Show a configured dialog; return the chosen files ([] on cancel), then leave no trace.
+
+    Qt saves the history when the dialog object is destroyed, which for a dialog with a
+    parent happens much later; so the dialog is destroyed here, then the keys removed.
+    """
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        files = [str(f) for f in dialog.selectedFiles()] if accepted else []
+    finally:
+        shiboken6.delete(dialog)
+        forget_history()
+    return files

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop import app, preferences
 from desktop.errors import TestimonyDeskError
-from desktop.ui import workers
+from desktop.ui import file_dialogs, workers
 from desktop.ui.i18n import language_switch
 from desktop.ui.unlock_dialog import describe_error
 from desktop.vault import keyring_slot
@@ -451,9 +451,9 @@ class RecoveryPage(QWizardPage):
         dialog.setDefaultSuffix("pdf")
         dialog.setDirectory(str(Path.home()))
         dialog.selectFile("testimony-desk-recovery-key.pdf")
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return
-        self.write_pdf(Path(dialog.selectedFiles()[0]))
+        chosen = file_dialogs.run(dialog)
+        if chosen:
+            self.write_pdf(Path(chosen[0]))
 
     def write_pdf(self, path: Path) -> bool:
         if is_inside(path, self._wizard.vault_dir):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,7 +39,7 @@ from desktop.errors import InvalidInputError
 from desktop.intake.form import Form, default_form
 from desktop.interchange.case_format import normalize_case
 from desktop.store.cases import CaseFilter, CaseSummary, WriteResult
-from desktop.ui import i18n, workers
+from desktop.ui import file_dialogs, i18n, workers
 from desktop.ui.autolock import AutoLock
 from desktop.ui.case_filters import CaseFilterBar, search_text
 from desktop.ui.case_list import CaseListModel
@@ -516,7 +515,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_file_names(
             self,
             self.tr("Import cases"),
             "",

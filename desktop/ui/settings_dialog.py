@@ -43,6 +43,7 @@ from desktop.preferences import (
     Preferences,
     SettingsStore,
 )
+from desktop.ui import file_dialogs
 from desktop.ui.i18n import LanguageCombo
 from desktop.ui.unlock_dialog import describe_error
 
@@ -203,9 +204,9 @@ class SettingsDialog(QDialog):
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp)"))
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return
-        self.load_logo(Path(dialog.selectedFiles()[0]))
+        chosen = file_dialogs.run(dialog)
+        if chosen:
+            self.load_logo(Path(chosen[0]))
 
     def load_logo(self, path: Path) -> bool:
         try:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import TestimonyDeskError
 from desktop.sync import service
 from desktop.sync.identity import grouped, parse_fingerprint
-from desktop.ui import workers
+from desktop.ui import file_dialogs, workers
 from desktop.ui.unlock_dialog import describe_error
 from desktop.vault.vault import VaultKind
 
@@ -548,7 +547,7 @@ class SyncDialog(QDialog):
         self.cases_list.setPlainText("\n".join(f"{ref}  {name}" for ref, name in rows))
 
     def choose_hq_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             self.tr("HQ key file"),
             self._start_dir(),
@@ -583,7 +582,7 @@ class SyncDialog(QDialog):
         self.refresh()
 
     def choose_target(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, self.tr("Folder or USB drive for the bundle"), self._start_dir()
         )
         if folder:
@@ -644,7 +643,7 @@ class SyncDialog(QDialog):
         self._show_error(self.tr("Export failed: {reason}").format(reason=describe_error(exc)))
 
     def choose_ack(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             self.tr("HQ acknowledgement"),
             self._start_dir(),
@@ -682,7 +681,7 @@ class SyncDialog(QDialog):
 
     # ------------------------------------------------------------------ HQ
     def choose_hq_key(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, self.tr("Write HQ key file"), "hq-key.json", self.tr("HQ key (*.json)")
         )
         if not path:
@@ -701,14 +700,14 @@ class SyncDialog(QDialog):
         )
 
     def choose_bundle_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_file_names(
             self, self.tr("Bundles to import"), "", self.tr("Bundles (*.tdb);;All files (*)")
         )
         if paths:
             self.import_bundles([Path(p) for p in paths])
 
     def choose_bundle_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with bundles"), "")
+        folder = file_dialogs.existing_directory(self, self.tr("Folder with bundles"), "")
         if folder:
             self.import_bundles([Path(folder)])
 
@@ -903,7 +902,7 @@ class SyncDialog(QDialog):
             return
         fp = item.text()
         name = "ack-" + fp.replace(" ", "")[:8].lower() + ".tda"
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Acknowledgement for device {fp}").format(fp=fp),
             name,
