@@ -88,6 +88,10 @@
         <translation>босатылғаны расталды</translation>
     </message>
     <message>
+        <source>Notes or the text of the answer (saved with the next status change)</source>
+        <translation>Ескертпе немесе жауап мәтіні (келесі мәртебе өзгергенде сақталады)</translation>
+    </message>
+    <message>
         <source>Follow-up letter…</source>
         <translation>Қайта хат…</translation>
     </message>

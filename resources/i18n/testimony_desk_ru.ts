@@ -88,6 +88,10 @@
         <translation>освобождение подтверждено</translation>
     </message>
     <message>
+        <source>Notes or the text of the answer (saved with the next status change)</source>
+        <translation>Примечание или текст ответа (сохраняется при следующей смене статуса)</translation>
+    </message>
+    <message>
         <source>Follow-up letter…</source>
         <translation>Повторное письмо…</translation>
     </message>

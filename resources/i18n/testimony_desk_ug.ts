@@ -88,6 +88,10 @@
         <translation>قويۇپ بېرىلگەنلىكى دەلىللەندى</translation>
     </message>
     <message>
+        <source>Notes or the text of the answer (saved with the next status change)</source>
+        <translation>ئىزاھات ياكى جاۋابنىڭ تېكىستى (كېيىنكى ھالەت ئۆزگەرگەندە ساقلىنىدۇ)</translation>
+    </message>
+    <message>
         <source>Follow-up letter…</source>
         <translation>ئەسكەرتىش خېتى…</translation>
     </message>

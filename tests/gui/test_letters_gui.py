@@ -297,6 +297,26 @@ def test_appeals_tab_moves_an_appeal_through_its_statuses(
     assert status() == "answered"
 
 
+def test_the_text_of_an_answer_is_recorded_with_it(
+    qtbot: QtBot, window: MainWindow, session: Session, messages: dict[str, list[str]]
+) -> None:
+    case_id = _open(window, session, _case_with_appeal("sent", "2026-10-01"))
+    tab = window.letters.appeals_tab
+    window.tabs.setCurrentWidget(tab)
+    # The vocabulary has no "other": the answer's own words go in the notes, as with the
+    # CLI's --notes.
+    assert tab.response.findData("release-confirmed") >= 0
+    tab.response.setCurrentIndex(tab.response.findData("release-confirmed"))
+    qtbot.keyClicks(tab.notes, "Reply: passed to the embassy")
+    qtbot.mouseClick(tab.status_buttons["answered"], Qt.MouseButton.LeftButton)
+    appeal = session.store.cases.get(case_id)["appeals"][0]
+    assert messages["warning"] == []
+    assert (appeal["status"], appeal.get("response")) == ("answered", "release-confirmed")
+    assert appeal["notes"] == "Reply: passed to the embassy"
+    assert tab.notes.text() == ""  # used once, not carried to the next change
+    assert messages["warning"] == []
+
+
 def test_follow_up_button_opens_the_composer_with_the_follow_up_template(
     qtbot: QtBot, window: MainWindow, session: Session
 ) -> None:

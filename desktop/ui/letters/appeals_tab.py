@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,7 +42,7 @@ class AppealsTab(QWidget):
 
     def __init__(
         self,
-        change: Callable[[int, str, str | None], None],
+        change: Callable[[int, str, str | None, str | None], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +100,13 @@ class AppealsTab(QWidget):
         }
         for key in vocab.OFFICIAL_RESPONSE.keys:
             self.response.addItem(response_labels.get(key, key), key)
+        # Free text recorded with the next status change: the official answer when the
+        # response is "other", or anything else worth keeping (as the CLI's --notes).
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("appeal_notes")
+        self.notes.setPlaceholderText(
+            self.tr("Notes or the text of the answer (saved with the next status change)")
+        )
         self.follow_up_button = QPushButton(self.tr("Follow-up letter…"), self)
         self.follow_up_button.setObjectName("appeal_follow_up")
         self.follow_up_button.clicked.connect(self._follow_up)
@@ -127,6 +135,7 @@ class AppealsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
         layout.addLayout(buttons)
         layout.addLayout(letters)
         self.set_case(None)
@@ -193,7 +202,9 @@ class AppealsTab(QWidget):
         if row is None or status not in TRANSITIONS.get(row.status, ()):
             return
         response = str(self.response.currentData()) if status == "answered" else None
-        self._change(row.number, status, response)
+        notes = self.notes.text().strip() or None
+        self._change(row.number, status, response, notes)
+        self.notes.clear()
 
     def _follow_up(self) -> None:
         row = self.selected()

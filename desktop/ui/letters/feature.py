@@ -81,7 +81,9 @@ class LettersFeature(QObject):
         if w._shown_id == case_id and (w.editor is None or not w.editor.is_dirty()):
             w.open_case(case_id)
 
-    def _change_status(self, number: int, status: str, response: str | None) -> None:
+    def _change_status(
+        self, number: int, status: str, response: str | None, notes: str | None = None
+    ) -> None:
         w = self.window
         if not self._ready() or w._shown_id is None:
             return
@@ -89,7 +91,11 @@ class LettersFeature(QObject):
         ref = str(w.session.store.cases.get(case_id)["reference"])
         try:
             AppealLog(w.session.store.cases).set_status(
-                f"{ref}/{number}", status, on=self.today or _dt.date.today(), response=response
+                f"{ref}/{number}",
+                status,
+                on=self.today or _dt.date.today(),
+                response=response,
+                notes=notes,
             )
         except Exception as exc:
             QMessageBox.warning(w, self.tr("Letters"), describe_error(exc))
