@@ -50,6 +50,7 @@ from desktop.ui.editor.fields import plain_label
 from desktop.ui.letters.feature import LettersFeature
 from desktop.ui.unlock_dialog import describe_error
 
+PLACE_COLUMN = 3  # desktop.ui.case_list.COLUMNS
 SEARCH_DELAY_MS = 250
 DRAFT_KEY = "autolock_draft"  # unsaved edits kept (encrypted) across an automatic lock
 
@@ -84,7 +85,9 @@ class MainWindow(QMainWindow):
         # every cell of every held row again on each reset (about 0.3 s per keystroke of
         # search-as-you-type with 500 rows in several scripts, bench/bench_gui.py).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The place takes what is left (elided, full text in its tooltip): the detained
+        # person's name keeps the width of the names shown, never squeezed by the others.
+        header.setSectionResizeMode(PLACE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(100)
         self._columns_fitted = False
         # Sorting happens in the store (ORDER BY), never in the view: setSortingEnabled would
