@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -19,9 +20,14 @@ from desktop.resources import resource_path
 from desktop.ui import crash_dialog, i18n, workers
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.fonts import install_fonts
-from desktop.ui.main_window import MainWindow
 from desktop.ui.unlock_dialog import UnlockDialog, describe_error
 from desktop.vault.vault import Vault
+
+if TYPE_CHECKING:
+    # Imported when the vault is open, not before: the main window brings letters
+    # (reportlab, fonts, shaping) and the rest, about 26 MiB that would otherwise sit in
+    # memory next to Argon2's 256 MiB during unlock (docs/performance.md, peak RSS).
+    from desktop.ui.main_window import MainWindow
 
 
 def open_session(
@@ -50,6 +56,8 @@ def open_session(
         try_keyring = False
     if not accepted or session is None:
         return None
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(session)
     if resume is not None:
         window.resume(resume)
