@@ -11,6 +11,9 @@ not remembering where the files were.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -26,45 +29,47 @@ def forget_history() -> None:
     settings.sync()
 
 
+def _forgetting(choose: Callable[[], Any]) -> Any:
+    """Run one static dialog, then forget the folders Qt wrote (even when it raised)."""
+    try:
+        return choose()
+    finally:
+        forget_history()
+
+
 def open_file_names(
     parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
 ) -> list[str]:
     """``QFileDialog.getOpenFileNames`` without a remembered folder afterwards."""
-    try:
-        paths, _chosen = QFileDialog.getOpenFileNames(parent, caption, directory, filters)
-    finally:
-        forget_history()
-    return list(paths)
-
-
-def save_file_name(
-    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
-) -> str:
-    """``QFileDialog.getSaveFileName`` without a remembered folder afterwards."""
-    try:
-        path, _chosen = QFileDialog.getSaveFileName(parent, caption, directory, filters)
-    finally:
-        forget_history()
-    return str(path)
+    paths, _chosen = _forgetting(
+        lambda: QFileDialog.getOpenFileNames(parent, caption, directory, filters)
+    )
+    return [str(p) for p in paths]
 
 
 def open_file_name(
     parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
 ) -> str:
     """``QFileDialog.getOpenFileName`` without a remembered folder afterwards."""
-    try:
-        path, _chosen = QFileDialog.getOpenFileName(parent, caption, directory, filters)
-    finally:
-        forget_history()
+    path, _chosen = _forgetting(
+        lambda: QFileDialog.getOpenFileName(parent, caption, directory, filters)
+    )
+    return str(path)
+
+
+def save_file_name(
+    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+) -> str:
+    """``QFileDialog.getSaveFileName`` without a remembered folder afterwards."""
+    path, _chosen = _forgetting(
+        lambda: QFileDialog.getSaveFileName(parent, caption, directory, filters)
+    )
     return str(path)
 
 
 def existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
     """``QFileDialog.getExistingDirectory`` without a remembered folder afterwards."""
-    try:
-        return str(QFileDialog.getExistingDirectory(parent, caption, directory))
-    finally:
-        forget_history()
+    return str(_forgetting(lambda: QFileDialog.getExistingDirectory(parent, caption, directory)))
 
 
 def run(dialog: QFileDialog) -> list[str]:

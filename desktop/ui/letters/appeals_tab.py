@@ -69,12 +69,7 @@ class AppealsTab(QWidget):
                 self.tr("Follow-up"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.table)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.status_buttons: dict[str, QPushButton] = {}
@@ -210,6 +205,16 @@ class AppealsTab(QWidget):
         row = self.selected()
         if row is not None:
             self.follow_up_requested.emit(row.recipient)
+
+
+def read_only_rows(table: QTableWidget) -> None:
+    """One row selected at a time, nothing edited in place, columns fitted, last one filling."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 def today() -> _dt.date:

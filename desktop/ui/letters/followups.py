@@ -11,10 +11,8 @@ import datetime as _dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from desktop.app import Session
 from desktop.letters.appeals import AppealLog, AppealRow
 from desktop.ui import workers
 from desktop.ui.editor.fields import plain_label
+from desktop.ui.letters.appeals_tab import read_only_rows
 from desktop.ui.unlock_dialog import describe_error
 
 
@@ -57,12 +56,7 @@ class FollowUpsDialog(QDialog):
                 self.tr("Status"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.table)
         self.table.cellDoubleClicked.connect(self._double_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
