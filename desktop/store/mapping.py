@@ -285,6 +285,32 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
+# The columns ``rows_to_document`` reads, per table (with ``case_id`` for the child tables):
+# the fast read path (CaseRepository.documents on SQLite) selects these and nothing else.
+DOCUMENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cases": (
+        "id", "reference", "status", "confidentiality", "verification", "tags", "notes",
+        "created", "updated",
+    ),
+    "persons": (
+        "case_id", "key", "position", "role", *PERSON_OPTIONAL, "relationship_to",
+        "relationship_kind", "notes",
+    ),
+    "person_names": ("case_id", "person_key", "position", "value", "script", "lang"),
+    "events": (
+        "case_id", "position", "type", "date", "persons", "place", "authority", "charges",
+        "description",
+    ),
+    "testimonies": (
+        "case_id", "position", "by_key", "date", "place", "language", "medium", "sources",
+        "interviewer", "narrative", "consent_record", "consent_share_with_hq",
+        "consent_use_in_appeals", "consent_publish",
+    ),
+    "appeals": ("case_id", "position", *APPEAL_KEYS),
+    "attachments": ("case_id", "position", *ATTACHMENT_KEYS),
+}  # fmt: skip
+
+
 def rows_to_document(
     case: dict[str, Any],
     persons: list[dict[str, Any]],

@@ -394,6 +394,7 @@ def export_bundle(
         ).all()
         sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
     meta = {r[0]: r for r in rows}
+    origin = identity.fingerprint  # a SHA-256 per access: once, not once per record
     records: list[bytes] = []
     entries: list[dict[str, Any]] = []
     exported: list[dict[str, Any]] = []
@@ -410,7 +411,7 @@ def export_bundle(
                 "content_hash": content_hash,
                 "parent_hash": parent_hash,
                 "base_hash": base,
-                "origin_device": identity.fingerprint,
+                "origin_device": origin,
             }
         )
         records.append(line)

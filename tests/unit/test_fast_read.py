@@ -1,0 +1,118 @@
+"""The raw SQLite read path gives exactly the documents SQLAlchemy's rows give.
+
+``CaseRepository.documents`` reads through ``desktop.store.bulk.fetch_rows`` on SQLite (the
+DB-API cursor, result processors resolved once per statement) for speed; the documents
+must not change because of it: same values, same types (a boolean is not 1, a float is not
+an int), same key order, for every table a case has rows in.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PASSPHRASE
+from sqlalchemy import insert, select
+
+from desktop.app import create_vault
+from desktop.interchange.case_format import normalize_case
+from desktop.store import bulk
+from desktop.store.models import Setting
+from desktop.vault.vaultfile import canonical_json
+from tests.unit.test_store import load_synth
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+NAMES = ["видео-свидетельство.mp4", "证词录音.m4a", "گۇۋاھلىق.pdf", "плохое фото.jpg"]
+
+
+def _cases() -> list[dict[str, Any]]:
+    synth = load_synth()
+    docs = [normalize_case(c) for c in synth.generate_cases(80, seed=23)]
+    for i, doc in enumerate(docs[:12]):
+        doc["attachments"] = [
+            {
+                "id": str(uuid.UUID(int=1000 * i + k)),
+                "filename": NAMES[(i + k) % len(NAMES)],
+                "media_type": "application/octet-stream",
+                "sha256": f"{i:02x}{k:02x}" * 16,
+                "size": 2**33 + i if k else 0,  # past 32 bits, and empty
+                **({"caption": "Қабылдау · 接待 · قوبۇل"} if k else {"date": "2019-03"}),
+            }
+            for k in range(1 + i % 3)
+        ]
+    for name in ("case-full.json", "case-minimal.json"):
+        docs.append(normalize_case(json.loads((DATA / name).read_text(encoding="utf-8"))))
+    return docs
+
+
+def test_documents_fast_path_equals_sqlalchemy_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _cases()
+    session, _ = create_vault(tmp_path / "v", PASSPHRASE)
+    try:
+        repo = session.store.cases
+        ids = list(repo.save(docs).ids)
+        assert len(set(ids)) == len(docs)
+        assert repo._fast_reads  # SQLite: the fast path is the default
+        calls: list[str] = []
+        real = bulk.fetch_rows
+
+        def counting(conn: Any, target: Any, *args: Any) -> list[Any]:
+            calls.append(target.name)
+            return real(conn, target, *args)
+
+        monkeypatch.setattr(bulk, "fetch_rows", counting)
+        fast = list(repo.documents(ids))
+        fast_all = list(repo.documents())
+        assert set(calls) == {
+            "cases", "persons", "person_names", "events", "testimonies", "appeals", "attachments"
+        }  # fmt: skip
+        repo._fast_reads = False
+        calls.clear()
+        slow = list(repo.documents(ids))
+        slow_all = list(repo.documents())
+        assert calls == []
+    finally:
+        session.lock()
+    assert len(fast) == len(docs) and len(fast_all) == len(docs)
+    for got, want in ((fast, slow), (fast_all, slow_all)):
+        assert [canonical_json(d) for d in got] == [canonical_json(d) for d in want]
+        assert [list(d) for d in got] == [list(d) for d in want]  # key order too
+        assert got == want
+    # The comparison saw every kind of row, with real content.
+    assert sum(len(d["attachments"]) for d in fast) >= 20
+    assert sum(len(d["appeals"]) for d in fast) > 0
+    assert all(d["persons"] and d["events"] for d in fast[:80])
+    scripts = {n["script"] for d in fast for p in d["persons"] for n in p["names"]}
+    assert {"Cyrl", "Hans", "Arab", "Latn"} <= scripts
+    # And it is what was saved (the store's own round trip).
+    by_id = {d["id"]: d for d in fast}
+    assigned = ("id", "reference", "created", "updated")  # the store's when a doc has none
+    for case_id, doc in zip(ids, docs, strict=True):
+        saved = by_id[case_id]
+        assert {k: v for k, v in saved.items() if k not in assigned} == {
+            k: v for k, v in doc.items() if k not in assigned
+        }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, [], {}, 0, 1.5, "", "null", "[]", [None], [[]], {"a": None}, ["x", 2, True], False],
+)
+def test_fetch_rows_json_values_as_sqlalchemy(tmp_path: Path, value: Any) -> None:
+    session, _ = create_vault(tmp_path / "v", PASSPHRASE)
+    try:
+        with session.store.engine.begin() as conn:
+            conn.execute(insert(Setting).values(key="probe", value=value))
+            want = conn.execute(select(Setting.value).where(Setting.key == "probe")).scalar_one()
+            (row,) = bulk.fetch_rows(conn, Setting.__table__, ["key", "value"], "key", ["probe"])
+    finally:
+        session.lock()
+    assert want == value
+    assert row[1] == want
+    assert type(row[1]) is type(want)
+    assert json.dumps(row[1]) == json.dumps(want)
