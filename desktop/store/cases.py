@@ -39,6 +39,7 @@ from desktop.store.search import (
     SearchHit,
     build_match,
     build_tsquery,
+    match_clauses,
     search_generic,
     search_sqlite,
 )
@@ -615,6 +616,104 @@ class CaseRepository:
         stmt = select(func.count()).select_from(Case).where(*conditions)
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar() or 0)
+
+    def first_page(
+        self, filt: CaseFilter = CaseFilter(), sort: CaseSort = CaseSort(), *, limit: int = 500
+    ) -> tuple[int, list[CaseSummary]]:
+        """``count_matching(filt)`` and the first page of ``page(filt, sort)``, in one read.
+
+        Exactly the same count, rows and order as those two calls (``[]`` when the count is
+        0). Why: the case list asks for both on every keystroke of a search, and each of
+        ``count_matching`` and ``page`` evaluates the search index's MATCH again (page twice:
+        the broad-or-not check, then the ranking). A word of two letters ("Қайыржан Қа")
+        makes FTS5 merge the lists of every indexed word with that prefix, tens of ms each
+        time. Here a search in relevance order (SQLite, no other filter) evaluates the full
+        query once where it can; anything else takes the two calls.
+        """
+        if (
+            self._sqlite
+            and sort.key == RELEVANCE
+            and filt.text.strip()
+            and not self._conditions(filt, with_text=False)
+        ):
+            clauses = match_clauses(filt.text)
+            if clauses:
+                return self._first_ranked_page(clauses, limit)
+        count = self.count_matching(filt)
+        return count, (self.page(filt, sort, limit=limit) if count else [])
+
+    def _first_ranked_page(
+        self, clauses: list[tuple[str, str]], limit: int
+    ) -> tuple[int, list[CaseSummary]]:
+        """``first_page`` of a search alone in relevance order (SQLite): see ``page``.
+
+        At most ``BROAD_MATCHES`` matches: all of them with their BM25 score, sorted here by
+        (score, case id) as ``page``'s SQL does, the count is their number. More: the count
+        and the first ``limit`` in the index's row order (``page``'s broad case). Which case
+        applies is known without counting when one word alone matches few enough rows (a
+        query matches a subset of each word's matches); else the matching rowids are read
+        once, which gives the count too.
+        """
+        match = " AND ".join(clause for _word, clause in clauses)
+        probe = (
+            "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH :m LIMIT :n)"
+        )
+        with self.engine.connect() as conn:
+            narrow = False
+            if len(clauses) > 1:
+                # Long words first: their prefixes are cheap to look up and selective.
+                words = sorted(clauses, key=lambda c: -len(c[0]))
+                for word, clause in words[:2]:
+                    if len(word) < 3:
+                        break
+                    found = conn.execute(text(probe), {"m": clause, "n": BROAD_MATCHES + 1})
+                    if int(found.scalar() or 0) <= BROAD_MATCHES:
+                        narrow = True
+                        break
+            else:
+                conn.execute(text("SELECT 1"))  # begins the read transaction: one snapshot
+            # The driver's own cursor, in the transaction just begun: tens of thousands of
+            # rowids come back faster without SQLAlchemy's result rows.
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                if not narrow:
+                    cursor.execute(
+                        "SELECT rowid FROM case_search WHERE case_search MATCH ?", (match,)
+                    )
+                    rowids = [r[0] for r in cursor.fetchall()]
+                    if not rowids:
+                        return 0, []
+                    if len(rowids) > BROAD_MATCHES:
+                        return len(rowids), self._broad_page(conn, cursor, rowids, limit)
+                cursor.execute(
+                    f"SELECT case_id, {SEARCH_RANK} FROM case_search WHERE case_search MATCH ?",  # noqa: S608 - constant rank
+                    (match,),
+                )
+                ranked = [(str(r[0]), float(r[1])) for r in cursor.fetchall()]
+            finally:
+                cursor.close()
+            ranked.sort(key=lambda r: (r[1], r[0]))
+            if not ranked:
+                return 0, []
+            return len(ranked), self._summaries_in_order(conn, [r[0] for r in ranked[:limit]])
+
+    def _broad_page(
+        self, conn: Connection, cursor: Any, rowids: list[int], limit: int
+    ) -> list[CaseSummary]:
+        """The first ``limit`` matches in the search index's row order (``page``, broad)."""
+        first = sorted(rowids)[:limit]
+        marks = ",".join("?" * len(first))
+        cursor.execute(f"SELECT rowid, case_id FROM case_search WHERE rowid IN ({marks})", first)  # noqa: S608 - placeholders only
+        case_of = dict(cursor.fetchall())
+        return self._summaries_in_order(conn, [case_of[r] for r in first if r in case_of])
+
+    def _summaries_in_order(self, conn: Connection, ids: list[str]) -> list[CaseSummary]:
+        """The case list rows of ``ids`` in that order; ids without a case row are left out."""
+        found: dict[str, CaseSummary] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            for row in conn.execute(self._summary_select().where(Case.id.in_(chunk))).all():
+                found[row[0]] = _summary(row)
+        return [found[i] for i in ids if i in found]
 
     def countries(self) -> list[str]:
         """The countries cases are filed under (detention country), for the filter."""

@@ -50,16 +50,27 @@ def query_words(query: str) -> list[tuple[str, str]]:
     return list(zip(folded, typed, strict=True))[:MAX_QUERY_TERMS]
 
 
-def build_match(query: str) -> str | None:
-    """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
-    clauses: list[str] = []
+def match_clauses(query: str) -> list[tuple[str, str]]:
+    """(folded word, its FTS5 clause) per query word; ``build_match`` ANDs the clauses.
+
+    A clause matches the word's prefixes in any column; a query matches where every clause
+    does, so a row set matched by one clause bounds the query's (``CaseRepository``'s
+    search of the case list uses that to skip counting a query it knows is narrow).
+    """
+    clauses: list[tuple[str, str]] = []
     for word, as_typed in query_words(query):
         alternatives = {_quote(word) + "*", _quote(as_typed) + "*"}
         latin = transliterate(word)
         if latin:
             alternatives.add(_quote(latin) + "*")
-        clauses.append("(" + " OR ".join(sorted(alternatives)) + ")")
-    return " AND ".join(clauses) if clauses else None
+        clauses.append((word, "(" + " OR ".join(sorted(alternatives)) + ")"))
+    return clauses
+
+
+def build_match(query: str) -> str | None:
+    """An FTS5 MATCH expression; every user word is quoted, so no FTS syntax leaks in."""
+    clauses = match_clauses(query)
+    return " AND ".join(clause for _word, clause in clauses) if clauses else None
 
 
 def search_sqlite(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:

@@ -1,7 +1,8 @@
 """Lazily fetched case list: filtered, searched and sorted in SQL, read in pages as it scrolls.
 
 The model holds the current ``CaseFilter`` and sort and asks its source (the store's
-``CaseRepository``: ``page`` and ``count_matching``) for one page of ``PAGE`` rows at a
+``CaseRepository``: ``page``, ``count_matching``, and ``first_page`` for both at once
+when a search changes) for one page of ``PAGE`` rows at a
 time — only when the view needs them (``canFetchMore``/``fetchMore``). Column sorts page by
 keyset (the next page starts after the last row held), so a page far down a 100,000-case
 list costs what the first one does. Search text without a column sort is shown in
@@ -65,6 +66,10 @@ class CaseSource(Protocol):
     ) -> list[CaseSummary]: ...
 
     def count_matching(self, filt: CaseFilter = ...) -> int: ...
+
+    def first_page(
+        self, filt: CaseFilter = ..., sort: CaseSort = ..., *, limit: int = 500
+    ) -> tuple[int, list[CaseSummary]]: ...
 
 
 def _label(vocab: Vocabulary, key: str, lang: str) -> str:
@@ -135,9 +140,7 @@ class CaseListModel(QAbstractTableModel):
 
     def first_page(self, filt: CaseFilter) -> tuple[int, list[CaseSummary]]:
         """Count and first page for ``filt`` in the current sort; safe off the GUI thread."""
-        count = self._source.count_matching(filt)
-        rows = self._source.page(filt, self.effective_sort(filt), limit=PAGE) if count else []
-        return count, rows
+        return self._source.first_page(filt, self.effective_sort(filt), limit=PAGE)
 
     def clear(self) -> None:
         """Forget every row (lock): nothing of the cases stays in memory."""

@@ -61,6 +61,16 @@ class FakeStore:
     def count_matching(self, filt: CaseFilter = CaseFilter()) -> int:  # noqa: B008
         return len(self.rows)
 
+    def first_page(
+        self,
+        filt: CaseFilter = CaseFilter(),  # noqa: B008
+        sort: CaseSort = CaseSort(),  # noqa: B008
+        *,
+        limit: int = 500,
+    ) -> tuple[int, list[CaseSummary]]:
+        count = self.count_matching(filt)
+        return count, self.page(filt, sort, limit=limit) if count else []
+
 
 def _model(store: FakeStore, lang: str = "en") -> CaseListModel:
     model = CaseListModel(store, lang)

@@ -188,15 +188,15 @@ def test_a_late_search_result_does_not_replace_a_newer_view(
     window = four_cases
     release = threading.Event()
     started = threading.Event()
-    real_count = CaseRepository.count_matching
+    real_first_page = CaseRepository.first_page
 
-    def slow_count(self: CaseRepository, filt: Any) -> Any:
+    def slow_first_page(self: CaseRepository, filt: Any, *args: Any, **kw: Any) -> Any:
         if filt.text:  # the search's job; the full list (cleared field) is not held up
             started.set()
             release.wait(30)
-        return real_count(self, filt)
+        return real_first_page(self, filt, *args, **kw)
 
-    monkeypatch.setattr(CaseRepository, "count_matching", slow_count)
+    monkeypatch.setattr(CaseRepository, "first_page", slow_first_page)
     window.search.clear()
     qtbot.keyClicks(window.search, "Erlan")
     qtbot.waitUntil(started.is_set, timeout=10_000)
@@ -284,6 +284,11 @@ def test_lock_clears_the_view_and_locks_the_session(
         CaseRepository,
         "count_matching",
         lambda self, *a: opened.append("count_matching") or 0,  # type: ignore[func-returns-value]
+    )
+    monkeypatch.setattr(
+        CaseRepository,
+        "first_page",
+        lambda self, *a, **kw: opened.append("first_page") or (0, []),  # type: ignore[func-returns-value]
     )
     assert not window._search_timer.isActive()
     window._search_timer.timeout.emit()
