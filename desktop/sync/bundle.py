@@ -55,7 +55,9 @@ class Limits:
     manifest_bytes: int = 64 * 1024 * 1024
     records: int = 200_000
     record_bytes: int = 16 * 1024 * 1024
-    # Records are held in memory until the bundle is complete: this bounds that memory.
+    # The records' bytes in all. The importer streams records (bounded batches, not the
+    # whole bundle, are in memory); the cap still bounds how much one bundle can make HQ
+    # parse and write in one transaction.
     records_total_bytes: int = 1024**3
     attachments: int = 100_000
     attachment_bytes: int = 8 * 1024**3
@@ -353,8 +355,13 @@ class AttachmentSink(Protocol):
 @dataclass
 class ParseResult:
     manifest: Manifest
-    records: list[bytes]
+    records: list[bytes]  # empty when the parser handed them to ``on_record``
     attachments: list[tuple[AttachmentEntry, str]]  # entry, stored blob name
+
+
+# on_record(manifest, index, payload): one record, already checked against the size and
+# SHA-256 of ``manifest.records[index]``; called in manifest order, as the record arrives.
+RecordSink = Callable[[Manifest, int, bytes], None]
 
 
 class BundleParser:
@@ -365,6 +372,10 @@ class BundleParser:
     ``open_attachment(entry)`` returns where an attachment's bytes go. Bytes reach this
     parser only after age authenticated them, but a file may still be cut short: nothing is
     final until :meth:`finish` returns.
+
+    ``on_record``, when given, receives each record as soon as it is read and checked
+    (the importer merges them in batches inside its open transaction, so a bundle's records
+    are never all in memory); without it the records are collected for :meth:`finish`.
     """
 
     def __init__(
@@ -372,15 +383,18 @@ class BundleParser:
         authenticate: Callable[[bytes, bytes], Manifest],
         open_attachment: Callable[[AttachmentEntry], AttachmentSink],
         limits: Limits | None = None,
+        on_record: RecordSink | None = None,
     ) -> None:
         self._authenticate = authenticate
         self._open_attachment = open_attachment
+        self._on_record = on_record
         self.limits = limits or Limits()
         self._buf = bytearray()
         self._state = "magic"
         self._manifest_raw = b""
         self._manifest: Manifest | None = None
         self._records: list[bytes] = []
+        self._record_count = 0
         self._att_index = 0
         self._att_left = 0
         self._att_sink: AttachmentSink | None = None
@@ -411,7 +425,7 @@ class BundleParser:
         if kind == b"S" and self._state == "signature":
             return 64
         if kind == b"R" and self._state == "records" and m is not None:
-            return m.records[len(self._records)].size
+            return m.records[self._record_count].size
         if kind == b"A" and self._state == "attachments":
             return min(PIECE, self._att_left)
         if kind == b"E" and self._state in ("records", "attachments", "end"):
@@ -444,7 +458,7 @@ class BundleParser:
             limit = self._max_payload(kind)
             if kind == b"R" and length > limit:
                 raise IntegrityError(
-                    f"record {len(self._records)} does not match the hash in the manifest "
+                    f"record {self._record_count} does not match the hash in the manifest "
                     "(wrong size)"
                 )
             if length > limit or (kind == b"S" and length != 64):
@@ -464,7 +478,7 @@ class BundleParser:
         m = self._manifest
         if m is None:
             return
-        if self._state == "records" and len(self._records) == len(m.records):
+        if self._state == "records" and self._record_count == len(m.records):
             self._state = "attachments" if m.attachments else "end"
         if self._state == "attachments" and self._att_sink is None:
             self._start_attachment()
@@ -504,12 +518,15 @@ class BundleParser:
             self._state = "records"
         elif kind == b"R":
             m = assert_manifest(self._manifest)
-            entry = m.records[len(self._records)]
+            index = self._record_count
+            entry = m.records[index]
             if len(payload) != entry.size or hashlib.sha256(payload).hexdigest() != entry.sha256:
-                raise IntegrityError(
-                    f"record {len(self._records)} does not match the hash in the manifest"
-                )
-            self._records.append(payload)
+                raise IntegrityError(f"record {index} does not match the hash in the manifest")
+            self._record_count += 1
+            if self._on_record is not None:
+                self._on_record(m, index, payload)
+            else:
+                self._records.append(payload)
         elif kind == b"A":
             if self._att_sink is None:
                 raise IntegrityError("the bundle's structure is invalid (unexpected attachment)")
@@ -520,7 +537,7 @@ class BundleParser:
                 self._start_attachment()
         elif kind == b"E":
             m = assert_manifest(self._manifest)
-            if len(self._records) != len(m.records) or self._att_index != len(m.attachments):
+            if self._record_count != len(m.records) or self._att_index != len(m.attachments):
                 raise IntegrityError("the bundle ends before everything in its manifest")
             self._state = "padding"
 

@@ -697,7 +697,10 @@ def import_bundle(
             )
         return manifest
 
-    parser = fmt.BundleParser(authenticate, lambda _entry: blobs.writer(), limits)
+    merge = _StreamingMerge(session, name, Path(path))
+    parser = fmt.BundleParser(
+        authenticate, lambda _entry: blobs.writer(), limits, on_record=merge.add
+    )
     try:
         try:
             with open(path, "rb") as fh:
@@ -722,14 +725,15 @@ def import_bundle(
                 f"{name}: the bundle is damaged, truncated or was altered (decryption failed)"
             ) from None
         parsed = parser.finish()
-        docs = _parse_records(name, parsed)
         if cancel is not None and cancel():
             raise Cancelled("import cancelled: the bundle being read was not merged")
-        result = _merge(session, name, Path(path), parsed, docs)
+        result = merge.finish(parsed)
     except AlreadyImported:
+        merge.rollback()
         _discard(parser, blobs)
         return ImportResult(Path(path), seen.get("device", ""), 0, already=True)
     except BaseException:
+        merge.rollback()
         _discard(parser, blobs)
         raise
     return result
@@ -804,14 +808,26 @@ class _Record:
     base_hash: str | None
 
 
-def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
-    from desktop.interchange.case_format import normalize_case
+class _RecordReader:
+    """Parse one record of a bundle (JSON → case format) and check it against its signed
+    manifest entry and the manifest's attachments of that case."""
 
-    m = parsed.manifest
-    device = fingerprint(m.device_ed25519)
-    out: list[_Record] = []
-    by_case: dict[str, dict[str, Any]] = {}
-    for i, (raw, entry) in enumerate(zip(parsed.records, m.records, strict=True)):
+    def __init__(self, name: str, manifest: fmt.Manifest) -> None:
+        self.name = name
+        self.manifest = manifest
+        self.device = fingerprint(manifest.device_ed25519)
+        self.attachments_of: dict[str, list[fmt.AttachmentEntry]] = {}
+        for att in manifest.attachments:
+            self.attachments_of.setdefault(att.case, []).append(att)
+        # (SHA-256, size) that each manifest attachment has in its case record (None: not
+        # there), checked by ``check_attachments`` once the attachments' own hashes were.
+        self._in_records: dict[str, tuple[str, int] | None] = {}
+
+    def parse(self, i: int, raw: bytes) -> _Record:
+        from desktop.interchange.case_format import normalize_case
+
+        name = self.name
+        entry = self.manifest.records[i]
         try:
             value = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -824,39 +840,115 @@ def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
             doc.get("id") != entry.id
             or value["revision"] != entry.revision
             or value["content_hash"] != digest
-            or value["origin_device"] != device
+            or value["origin_device"] != self.device
             or not (value["base_hash"] is None or isinstance(value["base_hash"], str))
         ):
             raise IntegrityError(f"{name}: record {i} does not match its manifest entry")
-        by_case[doc["id"]] = doc
-        out.append(_Record(doc, entry.revision, digest, value["base_hash"]))
-    for att, _blob in parsed.attachments:
-        doc_att = {a["id"]: a for a in by_case[att.case].get("attachments", [])}.get(att.id)
-        if doc_att is None or doc_att["sha256"] != att.sha256 or doc_att["size"] != att.size:
-            raise IntegrityError(f"{name}: an attachment does not belong to its case record")
-    return out
-
-
-def _merge(
-    session: Any, name: str, path: Path, parsed: fmt.ParseResult, records: list[_Record]
-) -> ImportResult:
-    """One transaction: upsert by case id and revision, keep conflicts, record the bundle."""
-    repo = session.store.cases
-    m = parsed.manifest
-    device = fingerprint(m.device_ed25519)
-    result = ImportResult(path, device, m.sequence, attachments=len(parsed.attachments))
-    ids = [r.doc["id"] for r in records]
-    used_blobs: set[str] = set()
-    try:
-        with repo._writer() as conn, conn.begin():
-            # Re-checked inside the writer's transaction: two imports of one bundle at once.
-            prior = conn.execute(
-                select(SyncBundle.manifest_sha256).where(
-                    SyncBundle.device == device, SyncBundle.sequence == m.sequence
+        expected = self.attachments_of.get(entry.id)
+        if expected:
+            in_doc = {a["id"]: a for a in doc.get("attachments", [])}
+            for att in expected:
+                found = in_doc.get(att.id)
+                self._in_records[att.id] = (
+                    None if found is None else (found["sha256"], found["size"])
                 )
-            ).scalar()
-            if prior is not None:
-                raise AlreadyImported(f"{name}: already imported")
+        return _Record(doc, entry.revision, digest, value["base_hash"])
+
+    def check_attachments(self, stored: list[tuple[fmt.AttachmentEntry, str]]) -> None:
+        """Every attachment that arrived is the one its case record describes."""
+        for att, _blob in stored:
+            if self._in_records.get(att.id) != (att.sha256, att.size):
+                raise IntegrityError(
+                    f"{self.name}: an attachment does not belong to its case record"
+                )
+
+
+def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
+    """All records of a parse that collected them (the fuzz harness): the same checks as
+    the streaming import makes record by record."""
+    reader = _RecordReader(name, parsed.manifest)
+    if len(parsed.records) != len(parsed.manifest.records):
+        raise IntegrityError(f"{name}: the bundle's records do not match its manifest")
+    records = [reader.parse(i, raw) for i, raw in enumerate(parsed.records)]
+    reader.check_attachments(parsed.attachments)
+    return records
+
+
+# A batch of records merged at once: bounded by count and by bytes, so that the memory of
+# an import does not grow with the bundle (measured in docs/hq.md "Performance").
+_MERGE_BATCH = 500
+_MERGE_BATCH_BYTES = 8 * 1024 * 1024
+
+
+class _StreamingMerge:
+    """Merge a bundle's records while it is read, in ONE transaction (all or nothing).
+
+    ``add`` gets each record as the parser checked it against the signed manifest; records
+    are parsed at once and merged by batches of ``_MERGE_BATCH`` into a transaction opened
+    at the first batch (after the signature, recipient, device and replay checks, which run
+    before any record is read). Nothing is committed before :meth:`finish`, which runs only
+    when the whole file was decrypted and authenticated (age), every record and attachment
+    matched its hash and the end marker was read; any failure before that — a tampered
+    record late in the stream, a truncated file, a cancel — rolls everything back
+    (:meth:`rollback`). Upsert by case id and revision, conflicts kept, the bundle recorded.
+    """
+
+    def __init__(self, session: Any, name: str, path: Path) -> None:
+        self._session = session
+        self._repo = session.store.cases
+        self._name = name
+        self._path = path
+        self._reader: _RecordReader | None = None
+        self._pending: list[_Record] = []
+        self._pending_bytes = 0
+        self._conn: Connection | None = None
+        self._tx: Any = None
+        self._result: ImportResult | None = None
+        self._ids: list[str] = []
+        # Conflicts whose field version has attachments in this bundle: their blob names
+        # are known only once the attachments (after all records) are stored.
+        self._conflict_blobs: list[tuple[str, str]] = []
+        self._used_blobs: set[str] = set()
+
+    # ------------------------------------------------------------ streaming
+    def add(self, manifest: fmt.Manifest, index: int, raw: bytes) -> None:
+        if self._reader is None:
+            self._reader = _RecordReader(self._name, manifest)
+        self._pending.append(self._reader.parse(index, raw))
+        self._pending_bytes += len(raw)
+        if len(self._pending) >= _MERGE_BATCH or self._pending_bytes >= _MERGE_BATCH_BYTES:
+            self._flush()
+
+    def _begin(self, m: fmt.Manifest) -> tuple[Connection, ImportResult]:
+        if self._conn is not None and self._result is not None:
+            return self._conn, self._result
+        device = fingerprint(m.device_ed25519)
+        conn = self._repo._writer()
+        self._conn = conn
+        self._tx = conn.begin()
+        # Re-checked inside the writer's transaction: two imports of one bundle at once.
+        prior = conn.execute(
+            select(SyncBundle.manifest_sha256).where(
+                SyncBundle.device == device, SyncBundle.sequence == m.sequence
+            )
+        ).scalar()
+        if prior is not None:
+            raise AlreadyImported(f"{self._name}: already imported")
+        self._result = ImportResult(self._path, device, m.sequence, attachments=len(m.attachments))
+        return conn, self._result
+
+    def _flush(self) -> None:
+        records, self._pending, self._pending_bytes = self._pending, [], 0
+        reader = self._reader
+        if not records or reader is None:
+            return
+        m = reader.manifest
+        conn, result = self._begin(m)
+        repo = self._repo
+        device = reader.device
+        ids = [r.doc["id"] for r in records]
+        self._ids.extend(ids)
+        try:
             current: dict[str, str] = {}
             states: dict[str, Any] = {}
             for chunk in _chunks(ids):
@@ -864,14 +956,17 @@ def _merge(
                     select(Case.id, Case.content_hash).where(Case.id.in_(chunk))
                 ).all():
                     current[cid] = digest
-                for st in conn.execute(
+                for row in conn.execute(
                     select(SyncMergeState.__table__).where(SyncMergeState.case_id.in_(chunk))
                 ).mappings():
-                    states[st["case_id"]] = (st["device"], st["field_revision"], st["synced_hash"])
+                    states[row["case_id"]] = (
+                        row["device"],
+                        row["field_revision"],
+                        row["synced_hash"],
+                    )
             to_save: list[dict[str, Any]] = []
             conflict_rows: list[dict[str, Any]] = []
             new_states: list[dict[str, Any]] = []
-            field_blobs = {att.id: blob for att, blob in parsed.attachments}
             for rec in records:
                 cid = rec.doc["id"]
                 st = states.get(cid)
@@ -896,29 +991,26 @@ def _merge(
                 else:
                     hq_doc = next(iter(repo._load(conn, [cid])))
                     field_newer = str(rec.doc.get("updated", "")) > str(hq_doc.get("updated", ""))
-                    blobs_of = {
-                        a["id"]: field_blobs[a["id"]]
-                        for a in rec.doc.get("attachments", [])
-                        if a["id"] in field_blobs
-                    }
-                    used_blobs.update(blobs_of.values())
+                    conflict_id = str(uuid.uuid4())
+                    if cid in reader.attachments_of:
+                        self._conflict_blobs.append((conflict_id, cid))
                     conflict_rows.append(
                         {
-                            "id": str(uuid.uuid4()),
+                            "id": conflict_id,
                             "case_id": cid,
                             "device": device,
                             "sequence": m.sequence,
                             "created": now_utc(),
                             "shown": "field" if field_newer else "hq",
                             "hq_doc": {"case": hq_doc},
-                            "field_doc": {"case": rec.doc, "blobs": blobs_of},
+                            "field_doc": {"case": rec.doc, "blobs": {}},
                             "resolved_at": None,
                             "resolution": None,
                         }
                     )
                     if field_newer:
                         to_save.append(rec.doc)
-            written = repo._save(conn, to_save, name) if to_save else None
+            written = repo._save(conn, to_save, self._name) if to_save else None
             if written is not None:
                 result.created += written.created
                 result.updated += written.updated
@@ -933,36 +1025,75 @@ def _merge(
                         for d in to_save
                     ],
                 )
-            used_blobs |= _attach_blobs(conn, parsed.attachments)
             for chunk in _chunks([s["case_id"] for s in new_states]):
                 conn.execute(delete(SyncMergeState).where(SyncMergeState.case_id.in_(chunk)))
             if new_states:
                 conn.execute(insert(SyncMergeState), new_states)
             if conflict_rows:
                 conn.execute(insert(SyncConflict), conflict_rows)
-            result.conflicts = len(conflict_rows)
-            conn.execute(
-                insert(SyncBundle).values(
-                    device=device,
-                    sequence=m.sequence,
-                    bundle_id=m.bundle_id,
-                    manifest_sha256=m.sha256,
-                    imported_at=now_utc(),
-                    records=len(records),
-                    attachments=len(parsed.attachments),
+            result.conflicts += len(conflict_rows)
+        finally:
+            mapping.clear_memo()
+
+    # ------------------------------------------------------------ end
+    def finish(self, parsed: fmt.ParseResult) -> ImportResult:
+        """The bundle was read whole and checked: merge the rest, attach blobs, commit."""
+        m = parsed.manifest
+        if self._reader is None:  # a bundle without records
+            self._reader = _RecordReader(self._name, m)
+        self._flush()
+        stored = parsed.attachments
+        self._reader.check_attachments(stored)
+        conn, result = self._begin(m)
+        self._used_blobs |= _attach_blobs(conn, stored)
+        if self._conflict_blobs:
+            field_blobs = {att.id: blob for att, blob in stored}
+            attachments_of = self._reader.attachments_of
+            for conflict_id, cid in self._conflict_blobs:
+                blobs_of = {a.id: field_blobs[a.id] for a in attachments_of[cid]}
+                self._used_blobs.update(blobs_of.values())
+                field_doc = conn.execute(
+                    select(SyncConflict.field_doc).where(SyncConflict.id == conflict_id)
+                ).scalar_one()
+                conn.execute(
+                    update(SyncConflict)
+                    .where(SyncConflict.id == conflict_id)
+                    .values(field_doc={**field_doc, "blobs": blobs_of})
                 )
+        conn.execute(
+            insert(SyncBundle).values(
+                device=result.device,
+                sequence=m.sequence,
+                bundle_id=m.bundle_id,
+                manifest_sha256=m.sha256,
+                imported_at=now_utc(),
+                records=len(m.records),
+                attachments=len(stored),
             )
-    finally:
-        clear = getattr(mapping, "clear_memo", None)
-        if clear is not None:
-            clear()
-    # Blobs no case row or conflict needs (an older revision's copy) are not kept.
-    blobs = _blobs(session)
-    for _att, blob in parsed.attachments:
-        if blob not in used_blobs:
-            blobs.delete(blob)
-    result.case_ids = ids
-    return result
+        )
+        self._tx.commit()
+        self._close()
+        # Blobs no case row or conflict needs (an older revision's copy) are not kept.
+        blobs = _blobs(self._session)
+        for _att, blob in stored:
+            if blob not in self._used_blobs:
+                blobs.delete(blob)
+        result.case_ids = self._ids
+        return result
+
+    def rollback(self) -> None:
+        """Undo everything merged so far (idempotent)."""
+        try:
+            if self._tx is not None and self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self._close()
+            mapping.clear_memo()
+
+    def _close(self) -> None:
+        conn, self._conn, self._tx = self._conn, None, None
+        if conn is not None:
+            conn.close()
 
 
 def _attach_blobs(conn: Connection, stored: list[tuple[fmt.AttachmentEntry, str]]) -> set[str]:
