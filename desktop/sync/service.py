@@ -3,9 +3,11 @@ devices, conflicts and acknowledgements. The CLI and (later) the GUI call these.
 
 Order of checks on import (DESIGN §5, issue 5): age decryption → manifest signature and
 recipient binding → approved device → replay → caps → records parsed → one transaction that
-merges the cases and records the bundle. Nothing from a refused bundle stays behind: the
-attachments already stored are deleted and no row is written (except a pending entry for an
-unknown device, so that it can be approved).
+merges the cases and records the bundle. The records are parsed and merged in batches while
+the file is read (bounded memory), inside that one transaction, which commits only once the
+whole file was read and checked. Nothing from a refused bundle stays behind: the merged
+batches are rolled back, the attachments already stored are deleted and no row is written
+(except a pending entry for an unknown device, so that it can be approved).
 """
 
 from __future__ import annotations
