@@ -686,26 +686,39 @@ class CaseRepository:
                     if len(rowids) > BROAD_MATCHES:
                         return len(rowids), self._broad_page(conn, cursor, rowids, limit)
                 cursor.execute(
-                    f"SELECT case_id, {SEARCH_RANK} FROM case_search WHERE case_search MATCH ?",  # noqa: S608 - constant rank
+                    f"SELECT rowid, {SEARCH_RANK} FROM case_search WHERE case_search MATCH ?",  # noqa: S608 - constant rank
                     (match,),
                 )
-                ranked = [(str(r[0]), float(r[1])) for r in cursor.fetchall()]
+                scored: list[tuple[int, float]] = [(r[0], r[1]) for r in cursor.fetchall()]
+                if not scored:
+                    return 0, []
+                scored.sort(key=lambda r: r[1])
+                if len(scored) > limit:
+                    # Only rows up to the limit-th score (ties included) can be on the page:
+                    # their case ids (the tiebreak) are read, not those of every match.
+                    cutoff = scored[limit - 1][1]
+                    candidates = [r for r in scored if r[1] <= cutoff]
+                else:
+                    candidates = scored
+                case_of = _case_ids(cursor, [rowid for rowid, _score in candidates])
             finally:
                 cursor.close()
-            ranked.sort(key=lambda r: (r[1], r[0]))
-            if not ranked:
-                return 0, []
-            return len(ranked), self._summaries_in_order(conn, [r[0] for r in ranked[:limit]])
+            # ORDER BY score, case_id (a NULL case id first, as SQLite sorts it).
+            ranked = sorted(
+                ((case_of.get(rowid), score) for rowid, score in candidates),
+                key=lambda r: (r[1], r[0] is not None, r[0] or ""),
+            )[:limit]
+            ids = [case_id for case_id, _score in ranked if case_id is not None]
+            return len(scored), self._summaries_in_order(conn, ids)
 
     def _broad_page(
         self, conn: Connection, cursor: Any, rowids: list[int], limit: int
     ) -> list[CaseSummary]:
         """The first ``limit`` matches in the search index's row order (``page``, broad)."""
         first = sorted(rowids)[:limit]
-        marks = ",".join("?" * len(first))
-        cursor.execute(f"SELECT rowid, case_id FROM case_search WHERE rowid IN ({marks})", first)  # noqa: S608 - placeholders only
-        case_of = dict(cursor.fetchall())
-        return self._summaries_in_order(conn, [case_of[r] for r in first if r in case_of])
+        case_of = _case_ids(cursor, first)
+        ids = [case_of.get(r) for r in first]
+        return self._summaries_in_order(conn, [i for i in ids if i is not None])
 
     def _summaries_in_order(self, conn: Connection, ids: list[str]) -> list[CaseSummary]:
         """The case list rows of ``ids`` in that order; ids without a case row are left out."""
@@ -889,6 +902,16 @@ _SORT_FIELDS = {
     "verification": "verification",
     "appeals": "appeals",
 }
+
+
+def _case_ids(cursor: Any, rowids: list[int]) -> dict[int, str | None]:
+    """Search index rowid -> case id, read by rowid (a driver cursor, SQLite)."""
+    found: dict[int, str | None] = {}
+    for chunk in _chunks(rowids):
+        marks = ",".join("?" * len(chunk))
+        cursor.execute(f"SELECT rowid, case_id FROM case_search WHERE rowid IN ({marks})", chunk)  # noqa: S608 - placeholders only
+        found.update(cursor.fetchall())
+    return found
 
 
 def _sort_column(key: str) -> Any:
