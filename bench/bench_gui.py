@@ -23,7 +23,10 @@ Usage::
    debounce (250 ms in the app, so that fast typists do not search on every key) is set to 0
    here: the figure is the cost of one search, not the wait the debounce adds by design.
    Also: the time the GUI thread is busy per keystroke (typing stays fluent while a search
-   runs in a worker).
+   runs in a worker). A keystroke that leaves the searched text unchanged (a first letter,
+   a space, a single letter after a word: single letters are searched once a second one
+   follows) starts no search; it counts as done once the debounce has fired (the list
+   already shows that search), and how many keystrokes searched is printed.
 5. **Scroll**: page after page fetched by scrolling to the end of the list (keyset paging),
    the time of each ``fetchMore`` on the GUI thread (p50/p95/max).
 6. **Peak RSS** of the start child (``ru_maxrss``) after all of the above.
@@ -261,18 +264,24 @@ def child_app(spawned: float, vault: Path, queries: list[str], scroll_pages: int
     keys: list[float] = []
     keys_cpu: list[float] = []
     busy: list[float] = []
+    searched: list[tuple[float, float]] = []  # (wall, CPU) of the keystrokes that searched
     for query in queries:
         window.search.clear()
         while window._jobs or window._search_timer.isActive():
             pump()
         for ch in query:
             before = Watch.paints
+            seq = window._search_seq  # bumped by every search the keystroke starts
             c0 = time.process_time()  # every thread of the process: GUI and worker
             t0 = time.perf_counter()
             press = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(window.search, press)
             busy.append(time.perf_counter() - t0)
-            while window._jobs or window._search_timer.isActive() or Watch.paints == before:
+            while (
+                window._jobs
+                or window._search_timer.isActive()
+                or (Watch.paints == before and window._search_seq != seq)
+            ):
                 pump()
                 if (
                     not window._jobs
@@ -283,8 +292,13 @@ def child_app(spawned: float, vault: Path, queries: list[str], scroll_pages: int
             keys.append(time.perf_counter() - t0)
             # Minus the waiting loop's own polling (~0.5 ms sleeps cost almost no CPU).
             keys_cpu.append(time.process_time() - c0)
+            if window._search_seq != seq:
+                searched.append((keys[-1], keys_cpu[-1]))
     figures["key_ms"] = [round(k * 1000, 1) for k in keys]
     figures["keystrokes"] = len(keys)
+    figures["keystrokes_searched"] = len(searched)
+    figures["searched_p95_ms"] = percentile([w for w, _c in searched], 95) * 1000
+    figures["searched_cpu_p95_ms"] = percentile([c for _w, c in searched], 95) * 1000
     figures["key_p50_ms"] = percentile(keys, 50) * 1000
     figures["key_p95_ms"] = percentile(keys, 95) * 1000
     figures["key_max_ms"] = max(keys) * 1000
@@ -458,13 +472,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  bare PySide6 window       {bare_start * 1000:8.0f} ms   (CPU "
           f"{med(bare, 'cpu_s') * 1000:.0f} ms; ratio {rest / bare_start:.1f}×)")  # fmt: skip
     print()
-    print(f"search as you type ({runs[0]['keystrokes']} keystrokes per run, debounce 0)")
+    print(f"search as you type ({runs[0]['keystrokes']} keystrokes per run, "
+          f"{runs[0].get('keystrokes_searched', '?')} of them searched, debounce 0)")  # fmt: skip
     for r in runs:
         print(f"  p50 {r['key_p50_ms']:6.1f} ms   p95 {r['key_p95_ms']:6.1f} ms   "
               f"max {r['key_max_ms']:6.1f} ms   "
               f"GUI busy p95 {r['key_busy_p95_ms']:5.1f} ms")  # fmt: skip
         print(f"    CPU (all threads) p50 {r['key_cpu_p50_ms']:6.1f} ms   "
               f"p95 {r['key_cpu_p95_ms']:6.1f} ms   max {r['key_cpu_max_ms']:6.1f} ms")  # fmt: skip
+        if "searched_p95_ms" in r:
+            print(f"    only the keystrokes that searched: p95 {r['searched_p95_ms']:6.1f} ms"
+                  f"   CPU p95 {r['searched_cpu_p95_ms']:6.1f} ms")  # fmt: skip
     verdict = "ok" if key95 <= TARGET_KEY_P95_MS else "MISSED"
     print(f"  worst p95 {key95:.1f} ms   target ≤ {TARGET_KEY_P95_MS:.0f} ms: {verdict}")
     print()

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         # Bumped by every new search or refresh: a search result that arrives after the
         # user typed something else (or cleared the field) is stale and is dropped.
         self._search_seq = 0
+        # The filter the list shows, or will show once the running search is done (None:
+        # unknown). A keystroke that leaves it unchanged ("Erlan" + a space, a single
+        # letter searched only once a second one follows) reads nothing again.
+        self._searched: CaseFilter | None = None
 
         self.model = CaseListModel(session.store.cases, lang)
         self.table = QTableView()
@@ -106,7 +110,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
+        self._search_timer.timeout.connect(self._search_typed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._focus_list)
 
@@ -249,7 +253,8 @@ class MainWindow(QMainWindow):
             return
         self._search_seq += 1
         cases = self.session.store.cases
-        self.model.set_filter(self.current_filter())
+        self._searched = self.current_filter()
+        self.model.set_filter(self._searched)
         if self.model.canFetchMore():
             self.model.fetchMore()
         self.filters.set_countries(cases.countries())
@@ -475,6 +480,14 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Testimony Desk"), describe_error(exc))
 
+    def _search_typed(self) -> None:
+        """The search text changed (debounced): search unless the searched text did not."""
+        if self._is_locked():
+            return
+        if self.current_filter() == self._searched:
+            return
+        self._run_search()
+
     def _run_search(self) -> None:
         """Search text or filters changed: count and first page in a worker job.
 
@@ -490,6 +503,7 @@ class MainWindow(QMainWindow):
             return
         self._search_seq += 1
         seq = self._search_seq
+        self._searched = filt
         cases = self.session.store.cases
         model = self.model
 
@@ -497,7 +511,12 @@ class MainWindow(QMainWindow):
             count, rows = model.first_page(filt)
             return count, rows, cases.count()
 
-        self._start(work, lambda result: self._show_results(filt, result, seq))
+        self._start(work, lambda result: self._show_results(filt, result, seq), self._search_failed)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self._searched = None  # the list still shows the previous filter: search again
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Testimony Desk"), describe_error(exc))
 
     def _show_results(
         self, filt: CaseFilter, result: tuple[int, list[CaseSummary], int], seq: int
@@ -605,6 +624,7 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.search.clear()
         self._search_timer.stop()
+        self._searched = None
         self.session.lock()
         self.count_label.clear()
         self.close()

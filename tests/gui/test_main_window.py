@@ -181,6 +181,40 @@ def test_search_miss_then_clearing_restores_every_case(
     )
 
 
+def test_a_keystroke_that_leaves_the_search_unchanged_reads_nothing(
+    qtbot: QtBot, four_cases: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A space after a word, or a single letter (searched once a second follows), does not
+    search again; a real change does, and so does clearing the field."""
+    window = four_cases
+    _search(qtbot, window, "Erlan")
+    assert _references(window) == [EXAMPLE_REF]
+    searched: list[str] = []
+    real_first_page = CaseRepository.first_page
+
+    def counting(self: CaseRepository, filt: Any, *args: Any, **kw: Any) -> Any:
+        searched.append(filt.text)
+        return real_first_page(self, filt, *args, **kw)
+
+    monkeypatch.setattr(CaseRepository, "first_page", counting)
+    for typed in (" ", "T"):
+        type_text(qtbot, window.search, typed)
+        qtbot.waitUntil(lambda: not window._search_timer.isActive(), timeout=5_000)
+        wait_for_jobs(qtbot, window)
+    assert window.search.text() == "Erlan T"
+    assert searched == []
+    assert _references(window) == [EXAMPLE_REF]
+    type_text(qtbot, window.search, "e")  # "Erlan Te": a second word to search
+    qtbot.waitUntil(lambda: searched == ["Erlan Te"], timeout=10_000)
+    wait_for_jobs(qtbot, window)
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
+    # Back to a search shown before: read again (the list shows everything now).
+    type_text(qtbot, window.search, "Erlan")
+    qtbot.waitUntil(lambda: _references(window) == [EXAMPLE_REF], timeout=10_000)
+    assert searched[-1] == "Erlan"
+
+
 def test_a_late_search_result_does_not_replace_a_newer_view(
     qtbot: QtBot, four_cases: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
