@@ -651,8 +651,8 @@ class CaseRepository:
         (score, case id) as ``page``'s SQL does, the count is their number. More: the count
         and the first ``limit`` in the index's row order (``page``'s broad case). Which case
         applies is known without counting when one word alone matches few enough rows (a
-        query matches a subset of each word's matches); else the matching rowids are read
-        once, which gives the count too.
+        query matches a subset of each word's matches); else one statement counts the
+        matches and returns the first ``limit`` rowids.
         """
         match = " AND ".join(clause for _word, clause in clauses)
         probe = (
@@ -677,14 +677,19 @@ class CaseRepository:
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 if not narrow:
+                    # One evaluation gives the count and the first rows in rowid order.
                     cursor.execute(
-                        "SELECT rowid FROM case_search WHERE case_search MATCH ?", (match,)
+                        "WITH m AS MATERIALIZED (SELECT rowid AS r FROM case_search "
+                        "WHERE case_search MATCH ?) "
+                        "SELECT (SELECT count(*) FROM m), r FROM m ORDER BY r LIMIT ?",
+                        (match, limit),
                     )
-                    rowids = [r[0] for r in cursor.fetchall()]
-                    if not rowids:
+                    first = cursor.fetchall()
+                    if not first:
                         return 0, []
-                    if len(rowids) > BROAD_MATCHES:
-                        return len(rowids), self._broad_page(conn, cursor, rowids, limit)
+                    count = int(first[0][0])
+                    if count > BROAD_MATCHES:
+                        return count, self._broad_page(conn, cursor, [r for _c, r in first])
                 cursor.execute(
                     f"SELECT rowid, {SEARCH_RANK} FROM case_search WHERE case_search MATCH ?",  # noqa: S608 - constant rank
                     (match,),
@@ -711,11 +716,8 @@ class CaseRepository:
             ids = [case_id for case_id, _score in ranked if case_id is not None]
             return len(scored), self._summaries_in_order(conn, ids)
 
-    def _broad_page(
-        self, conn: Connection, cursor: Any, rowids: list[int], limit: int
-    ) -> list[CaseSummary]:
-        """The first ``limit`` matches in the search index's row order (``page``, broad)."""
-        first = sorted(rowids)[:limit]
+    def _broad_page(self, conn: Connection, cursor: Any, first: list[int]) -> list[CaseSummary]:
+        """The matches of the first rowids, in that order (``page``, broad: index order)."""
         case_of = _case_ids(cursor, first)
         ids = [case_of.get(r) for r in first]
         return self._summaries_in_order(conn, [i for i in ids if i is not None])

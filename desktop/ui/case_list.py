@@ -87,6 +87,9 @@ class CaseListModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._sort: CaseSort | None = None  # chosen by a header click; None: default order
         self._rows: list[CaseSummary] = []
+        # The display texts of each row held, made on the first paint of the row (a paint
+        # asks for every cell, often several times); dropped with the rows (_set_rows).
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._count = 0
         self.pages_fetched = 0  # for tests and the benchmark: pages read since the start
 
@@ -121,7 +124,7 @@ class CaseListModel(QAbstractTableModel):
         """Count the matches again and drop the rows held; the view fetches what it shows."""
         count = self._source.count_matching(self._filter)
         self.beginResetModel()
-        self._rows = []
+        self._set_rows([])
         self._count = count
         self.endResetModel()
 
@@ -134,9 +137,13 @@ class CaseListModel(QAbstractTableModel):
         """Show a filter whose count and first page were read elsewhere (a worker job)."""
         self.beginResetModel()
         self._filter = filt
-        self._rows = list(first)
+        self._set_rows(list(first))
         self._count = count if first or count == 0 else 0
         self.endResetModel()
+
+    def _set_rows(self, rows: list[CaseSummary]) -> None:
+        self._rows = rows
+        self._texts = {}
 
     def first_page(self, filt: CaseFilter) -> tuple[int, list[CaseSummary]]:
         """Count and first page for ``filt`` in the current sort; safe off the GUI thread."""
@@ -145,7 +152,7 @@ class CaseListModel(QAbstractTableModel):
     def clear(self) -> None:
         """Forget every row (lock): nothing of the cases stays in memory."""
         self.beginResetModel()
-        self._rows = []
+        self._set_rows([])
         self._count = 0
         self._filter = CaseFilter()
         self.endResetModel()
@@ -154,7 +161,7 @@ class CaseListModel(QAbstractTableModel):
         """Sort by ``sort`` (None: default order); the same cases, so no new count."""
         self.beginResetModel()
         self._sort = sort
-        self._rows = []
+        self._set_rows([])
         self.endResetModel()
 
     def next_sort(self, column: int) -> CaseSort | None:
@@ -232,19 +239,22 @@ class CaseListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        s = self._rows[index.row()]
+        row = index.row()
+        s = self._rows[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                s.reference,
-                s.detained_name,
-                format_edtf(s.last_event_date, self._lang),
-                self.place_text(s),
-                _label(STATUS, s.status, self._lang),
-                _label(VERIFICATION, s.verification, self._lang),
-                self.appeals_text(s),
-                TICK if s.received_by_hq else "",
-            )
+            values = self._texts.get(row)
+            if values is None:
+                values = self._texts[row] = (
+                    s.reference,
+                    s.detained_name,
+                    format_edtf(s.last_event_date, self._lang),
+                    self.place_text(s),
+                    _label(STATUS, s.status, self._lang),
+                    _label(VERIFICATION, s.verification, self._lang),
+                    self.appeals_text(s),
+                    TICK if s.received_by_hq else "",
+                )
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and s.place:
             return self.place_text(s)  # the whole place when the column is too narrow

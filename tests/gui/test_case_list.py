@@ -192,3 +192,20 @@ def test_model_keeps_qt_invariants(qtlog: Any) -> None:
     del tester
     failures = [r.message for r in qtlog.records if "FAIL" in r.message]
     assert failures == []
+
+
+def test_new_rows_show_their_own_texts_and_clear_forgets_them() -> None:
+    """Display texts are kept per row for repaints; new rows (a new search result, a
+    fetched page) must never show an earlier row's texts, and lock drops them all."""
+    store = FakeStore(3)
+    model = _model(store)
+    _fetch_all(model)
+    cells = [model.data(model.index(r, c)) for r in range(3) for c in range(len(COLUMNS))]
+    assert model.data(model.index(1, 1)) == "Invented Person 1"
+    model.show_result(CaseFilter(text="x"), 2, [_summary(7), _summary(8, status="released")])
+    assert model.data(model.index(0, 1)) == "Invented Person 7"
+    assert model.data(model.index(1, 0)) == "TD-2020-00008"
+    assert model.data(model.index(1, 4)) != cells[1 * len(COLUMNS) + 4]  # open -> released
+    model.clear()
+    assert model.rowCount() == 0 and model._texts == {}
+    assert model.data(model.index(0, 1)) is None
