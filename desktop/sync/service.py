@@ -865,6 +865,21 @@ class _RecordReader:
                 )
 
 
+def _prepared(rec: _Record) -> mapping.Prepared | None:
+    """What the store derives from a record to write it, with the content hash the record
+    check computed already (``mapping.prepare`` without hashing every case a second time)."""
+    doc = rec.doc
+    case_id, reference = doc.get("id"), doc.get("reference")
+    if not (isinstance(case_id, str) and case_id and isinstance(reference, str) and reference):
+        return None  # the store assigns the reference, so the hash is the store's to compute
+    return mapping.Prepared(
+        rec.content_hash,
+        mapping.summary_fields(doc),
+        mapping.document_to_rows(doc, case_id),
+        mapping.search_texts(doc),
+    )
+
+
 def _parse_records(name: str, parsed: fmt.ParseResult) -> list[_Record]:
     """All records of a parse that collected them (the fuzz harness): the same checks as
     the streaming import makes record by record."""
@@ -966,7 +981,7 @@ class _StreamingMerge:
                         row["field_revision"],
                         row["synced_hash"],
                     )
-            to_save: list[dict[str, Any]] = []
+            saving: list[_Record] = []
             conflict_rows: list[dict[str, Any]] = []
             new_states: list[dict[str, Any]] = []
             for rec in records:
@@ -985,11 +1000,11 @@ class _StreamingMerge:
                 )
                 have = current.get(cid)
                 if have is None:
-                    to_save.append(rec.doc)
+                    saving.append(rec)
                 elif have == rec.content_hash:
                     result.unchanged += 1
                 elif (st is not None and have == st[2]) or have == rec.base_hash:
-                    to_save.append(rec.doc)
+                    saving.append(rec)
                 else:
                     hq_doc = next(iter(repo._load(conn, [cid])))
                     field_newer = str(rec.doc.get("updated", "")) > str(hq_doc.get("updated", ""))
@@ -1011,8 +1026,13 @@ class _StreamingMerge:
                         }
                     )
                     if field_newer:
-                        to_save.append(rec.doc)
-            written = repo._save(conn, to_save, self._name) if to_save else None
+                        saving.append(rec)
+            to_save = [r.doc for r in saving]
+            written = (
+                repo._save(conn, to_save, self._name, prepared=[_prepared(r) for r in saving])
+                if saving
+                else None
+            )
             if written is not None:
                 result.created += written.created
                 result.updated += written.updated
