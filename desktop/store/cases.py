@@ -41,6 +41,7 @@ from desktop.store.search import (
     build_tsquery,
     match_clauses,
     search_generic,
+    search_rowid,
     search_sqlite,
 )
 
@@ -343,18 +344,17 @@ class CaseRepository:
                 )
             for table, rows in ready.rows.items():
                 child_rows.setdefault(table, []).extend(rows)
-            search_rows.append({"case_id": case_id, **ready.search})
+            search_row: dict[str, Any] = {"case_id": case_id, **ready.search}
+            if self._sqlite:
+                search_row["rowid"] = search_rowid(case_id)
+            search_rows.append(search_row)
 
         blob_names = self._blob_names(conn, touched)
         for chunk in _chunks(touched):
             for model in reversed(CHILD_TABLES):
                 conn.execute(delete(model).where(model.case_id.in_(chunk)))
             if self._indexed:
-                placeholders = ",".join(f":i{i}" for i in range(len(chunk)))
-                conn.execute(
-                    text(f"DELETE FROM case_search WHERE case_id IN ({placeholders})"),  # noqa: S608 - generated placeholders
-                    {f"i{i}": cid for i, cid in enumerate(chunk)},
-                )
+                self._unindex(conn, chunk)
         if new_cases:
             bulk.insert_rows(conn, Case.__table__, new_cases)
         for case_row in changed_cases:
@@ -364,9 +364,33 @@ class CaseRepository:
         for model in CHILD_TABLES:
             bulk.insert_rows(conn, model.__table__, child_rows.get(model.__tablename__, []))
         if self._indexed and search_rows:
-            bulk.insert_rows(conn, bulk.CASE_SEARCH, search_rows)
+            target = bulk.CASE_SEARCH
+            if self._sqlite:
+                # In rowid order: FTS5 flushes its pending words to a new index segment
+                # whenever a rowid is lower than the previous one (hashed rowids come in
+                # random order: that nearly doubled the index's insert time).
+                target = bulk.CASE_SEARCH_FTS5
+                search_rows.sort(key=lambda row: int(row["rowid"]))
+            bulk.insert_rows(conn, target, search_rows)
         history_writer.flush()
         return WriteResult(len(new_cases), len(changed_cases), unchanged, tuple(result_ids))
+
+    def _unindex(self, conn: Connection, case_ids: Sequence[str]) -> None:
+        """Remove these cases from the search index (at most ``_CHUNK`` ids at a time).
+
+        SQLite: by FTS5 rowid, the one fast way into an FTS5 table (``search_rowid``);
+        PostgreSQL: by ``case_id``, its primary key.
+        """
+        if self._sqlite:
+            keys: Sequence[object] = [search_rowid(cid) for cid in case_ids]
+            column_name = "rowid"
+        else:
+            keys, column_name = case_ids, "case_id"
+        placeholders = ",".join(f":i{i}" for i in range(len(keys)))
+        conn.execute(
+            text(f"DELETE FROM case_search WHERE {column_name} IN ({placeholders})"),  # noqa: S608 - constant column, generated placeholders
+            {f"i{i}": key for i, key in enumerate(keys)},
+        )
 
     def _blob_names(self, conn: Connection, case_ids: list[str]) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -414,7 +438,7 @@ class CaseRepository:
             for model in reversed(CHILD_TABLES):
                 conn.execute(delete(model).where(model.case_id == case_id))
             if self._indexed:
-                conn.execute(text("DELETE FROM case_search WHERE case_id = :i"), {"i": case_id})
+                self._unindex(conn, [case_id])
             conn.execute(delete(Case).where(Case.id == case_id))
             writer = history.HistoryWriter(conn, self.device)
             writer.add(now_utc(), case_id, "delete", {"reference": ref})
