@@ -101,8 +101,11 @@ def test_documents_fast_path_equals_sqlalchemy_path(
 
 @pytest.mark.parametrize(
     "value",
-    [None, [], {}, 0, 1.5, "", "null", "[]", [None], [[]], {"a": None}, ["x", 2, True], False],
-)
+    [
+        None, [], {}, 0, 1.5, -2, "", "null", "[]", " [] ", [None], [[]], {"a": None},
+        ["x", 2, True], False, {"b": 1, "a": [1.0, "ü\\u2028\"\n"]}, "Ürümqi 乌鲁木齐",
+    ],
+)  # fmt: skip
 def test_fetch_rows_json_values_as_sqlalchemy(tmp_path: Path, value: Any) -> None:
     session, _ = create_vault(tmp_path / "v", PASSPHRASE)
     try:
@@ -116,3 +119,30 @@ def test_fetch_rows_json_values_as_sqlalchemy(tmp_path: Path, value: Any) -> Non
     assert row[1] == want
     assert type(row[1]) is type(want)
     assert json.dumps(row[1]) == json.dumps(want)
+
+
+@pytest.mark.parametrize(
+    "text", ['{"a": 1} ', " [1]", "[1] [2]", "[1", '{"a":', "nul", "1e400", "NaN"]
+)
+def test_fetch_rows_json_text_as_sqlalchemy(tmp_path: Path, text: str) -> None:
+    """Stored text that is not what our writer writes: the same value or the same error."""
+    session, _ = create_vault(tmp_path / "v", PASSPHRASE)
+    try:
+        with session.store.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('probe', ?)", (text,))
+            try:
+                want: Any = conn.execute(
+                    select(Setting.value).where(Setting.key == "probe")
+                ).scalar_one()
+            except ValueError as exc:
+                want = type(exc)
+            try:
+                (row,) = bulk.fetch_rows(
+                    conn, Setting.__table__, ["key", "value"], "key", ["probe"]
+                )
+                got: Any = row[1]
+            except ValueError as exc:
+                got = type(exc)
+    finally:
+        session.lock()
+    assert json.dumps(got, default=str) == json.dumps(want, default=str)
