@@ -247,7 +247,7 @@ def parse_manifest(raw: bytes, limits: Limits) -> Manifest:
 
 # ---------------------------------------------------------------------- writing
 class _Source(Protocol):
-    def read_chunks(self, blob_name: str) -> Iterator[bytes]: ...
+    def read_chunks(self, blob_name: str, tags: Any = None) -> Iterator[bytes]: ...
 
 
 def bundle_pieces(
@@ -256,9 +256,15 @@ def bundle_pieces(
     records: list[bytes],
     attachments: list[tuple[str, str, int]],
     blobs: _Source,
+    fingerprints: list[str] | None = None,
 ) -> Iterator[bytes]:
     """The plaintext stream, piece by piece (bounded memory); ``attachments`` holds
-    (blob_name, sha256, size) in manifest order; their bytes are re-checked on the way."""
+    (blob_name, sha256, size) in manifest order; their bytes are re-checked on the way.
+
+    With ``fingerprints`` (a list to fill), the SHA-256 re-check is left to a helper that
+    hashed the same files (desktop/sync/recheck.py): each attachment's ciphertext
+    fingerprint is appended instead, for the caller to compare before keeping the bundle.
+    """
     written = 0
 
     def out(piece: bytes) -> bytes:
@@ -272,7 +278,7 @@ def bundle_pieces(
     for rec in records:
         yield out(frame(b"R", rec))
     for blob_name, sha, size in attachments:
-        for piece in _attachment_pieces(blobs, blob_name, sha, size):
+        for piece in _attachment_pieces(blobs, blob_name, sha, size, fingerprints):
             yield out(piece)
     yield out(frame(b"E", b""))
     pad = padded_size(written) - written
@@ -283,7 +289,9 @@ def bundle_pieces(
         pad -= step
 
 
-def _attachment_pieces(blobs: _Source, blob_name: str, sha: str, size: int) -> Iterator[bytes]:
+def _attachment_pieces(
+    blobs: _Source, blob_name: str, sha: str, size: int, fingerprints: list[str] | None = None
+) -> Iterator[bytes]:
     """One A frame per decrypted blob chunk (64 KiB); header and payload are separate
     pieces so that no byte is copied on the way to the encryptor.
 
@@ -291,21 +299,26 @@ def _attachment_pieces(blobs: _Source, blob_name: str, sha: str, size: int) -> I
     vault would still decrypt, and HQ would then refuse the whole bundle. SHA-256 is the
     largest cost after age itself (about 0.55 s per GiB with SHA-NI); hashing it on a
     helper thread was measured and not kept — no less CPU time, and no steadier wall time
-    on a busy machine.
+    on a busy machine (the thread needs the GIL between chunks). A helper *process* does it
+    while the records are built (``fingerprints``, desktop/sync/recheck.py).
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256() if fingerprints is None else None
+    tags = hashlib.sha256() if fingerprints is not None else None
     n = 0
-    for chunk in blobs.read_chunks(blob_name):
+    for chunk in blobs.read_chunks(blob_name, tags):
         if not chunk:
             continue
         n += len(chunk)
-        digest.update(chunk)
+        if digest is not None:
+            digest.update(chunk)
         for start in range(0, len(chunk), PIECE):
             part = chunk[start : start + PIECE] if len(chunk) > PIECE else chunk
             yield b"A" + len(part).to_bytes(4, "big")
             yield part
-    if n != size or digest.hexdigest() != sha:
+    if n != size or (digest is not None and digest.hexdigest() != sha):
         raise IntegrityError("an attachment changed while it was being exported")
+    if fingerprints is not None and tags is not None:
+        fingerprints.append(tags.hexdigest())
 
 
 class PieceReader:

@@ -46,6 +46,7 @@ from desktop.store.models import (
     Testimony,
 )
 from desktop.sync import bundle as fmt
+from desktop.sync import recheck
 from desktop.sync.identity import (
     Identity,
     b64,
@@ -377,7 +378,6 @@ def export_bundle(
         raise UsageError("no HQ enrolled yet: run 'testimony-desk sync enroll HQ-KEY-FILE' first")
     identity = load_identity(session)
     engine = session.store.engine
-    repo = session.store.cases
     with engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -396,6 +396,51 @@ def export_bundle(
         ).all()
         sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
     meta = {r[0]: r for r in rows}
+    # The attachments of every changed case (those of cases left out are dropped below), so
+    # that their SHA-256 re-check can start on the second core while the records are built.
+    pending: list[tuple[str, str, str, int, str]] = []
+    with engine.connect() as conn:
+        for chunk in _chunks([r[0] for r in rows]):
+            for case_id, att_id, sha, size, blob in conn.execute(
+                select(
+                    Attachment.case_id,
+                    Attachment.id,
+                    Attachment.sha256,
+                    Attachment.size,
+                    Attachment.blob_name,
+                )
+                .where(Attachment.case_id.in_(chunk), Attachment.blob_name.is_not(None))
+                .order_by(Attachment.case_id, Attachment.position)
+            ).all():
+                pending.append((str(case_id), str(att_id), str(sha), int(size), str(blob)))
+    blob_store = _blobs(session)
+    rechecker = recheck.Recheck(blob_store, [(b, sha, size) for _c, _a, sha, size, b in pending])
+    try:
+        rechecker.start()
+        return _export(
+            session, out_dir, hq, identity, rows, meta, sequence, pending, rechecker,
+            blob_store, progress, cancel,
+        )  # fmt: skip
+    finally:
+        rechecker.close()
+
+
+def _export(
+    session: Any,
+    out_dir: Path,
+    hq: HQKey,
+    identity: Identity,
+    rows: Sequence[Any],
+    meta: dict[str, Any],
+    sequence: int,
+    pending: list[tuple[str, str, str, int, str]],
+    rechecker: recheck.Recheck,
+    blob_store: BlobStore,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> ExportResult:
+    engine = session.store.engine
+    repo = session.store.cases
     origin = identity.fingerprint  # a SHA-256 per access: once, not once per record
     records: list[bytes] = []
     entries: list[dict[str, Any]] = []
@@ -435,25 +480,15 @@ def export_bundle(
     if not records:
         return ExportResult(None, sequence - 1, 0, 0, excluded)
     ids = [e["id"] for e in entries]
+    sent = set(ids)
     attachments: list[tuple[str, str, int]] = []
     att_entries: list[dict[str, Any]] = []
-    with engine.connect() as conn:
-        for chunk in _chunks(ids):
-            for case_id, att_id, sha, size, blob in conn.execute(
-                select(
-                    Attachment.case_id,
-                    Attachment.id,
-                    Attachment.sha256,
-                    Attachment.size,
-                    Attachment.blob_name,
-                )
-                .where(Attachment.case_id.in_(chunk), Attachment.blob_name.is_not(None))
-                .order_by(Attachment.case_id, Attachment.position)
-            ).all():
-                attachments.append((str(blob), str(sha), int(size)))
-                att_entries.append(
-                    {"id": att_id, "case": case_id, "sha256": sha, "size": int(size)}
-                )
+    rechecked: list[int] = []  # index in ``pending`` of each attachment sent
+    for index, (case_id, att_id, sha, size, blob) in enumerate(pending):
+        if case_id in sent:
+            attachments.append((blob, sha, size))
+            att_entries.append({"id": att_id, "case": case_id, "sha256": sha, "size": size})
+            rechecked.append(index)
     manifest = fmt.build_manifest(
         bundle_id=str(uuid.uuid4()),
         sequence=sequence,
@@ -482,8 +517,9 @@ def export_bundle(
         + sum(size + fmt.HEADER * -(-size // BLOB_CHUNK) for _b, _s, size in attachments)
     )
     state: dict[str, TestimonyDeskError] = {}
+    fingerprints: list[str] | None = [] if rechecker.active else None
     pieces = _metered(
-        fmt.bundle_pieces(manifest, signature, records, attachments, _blobs(session)),
+        fmt.bundle_pieces(manifest, signature, records, attachments, blob_store, fingerprints),
         fmt.padded_size(estimate),
         progress,
         cancel,
@@ -499,6 +535,8 @@ def export_bundle(
                 if "error" in state:
                     raise state["error"] from None
                 raise
+            if fingerprints is not None and not _rechecked(rechecker, rechecked, fingerprints):
+                raise IntegrityError("an attachment changed while it was being exported")
             fh.flush()
             os.fsync(fh.fileno())
         if cancel is not None and cancel():
@@ -532,6 +570,13 @@ def export_bundle(
         final.unlink(missing_ok=True)
         raise
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+def _rechecked(rechecker: recheck.Recheck, indexes: list[int], fingerprints: list[str]) -> bool:
+    """Every attachment streamed is the one the helper hashed, with its SHA-256 and size."""
+    if len(fingerprints) != len(indexes):
+        return False
+    return all(rechecker.verdict(i, seen) for i, seen in zip(indexes, fingerprints, strict=True))
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -27,7 +27,7 @@ import re
 import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -157,32 +157,30 @@ class BlobStore:
     def exists(self, blob_name: str) -> bool:
         return self.path(blob_name).is_file()
 
-    def read_chunks(self, blob_name: str) -> Iterator[bytes]:
-        """Authenticated plaintext, chunk by chunk; a changed or cut file raises IntegrityError."""
+    def read_chunks(self, blob_name: str, tags: Any = None) -> Iterator[bytes]:
+        """Authenticated plaintext, chunk by chunk; a changed or cut file raises IntegrityError.
+
+        ``tags`` (a hashlib object), when given, is updated with the file's header and every
+        chunk's GCM tag as they are read: a cheap fingerprint of exactly these ciphertext
+        bytes (a sync export compares it with the one its helper saw, desktop/sync/recheck.py).
+        """
         path = self.path(blob_name)
-        try:
-            fh = path.open("rb")
-        except FileNotFoundError:
-            raise NotFoundError("an attachment's encrypted file is missing") from None
+        fh = _open(path)
         with fh:
-            ad = fh.read(len(MAGIC) + SALT_BYTES)
-            if len(ad) != len(MAGIC) + SALT_BYTES or not ad.startswith(MAGIC):
-                raise IntegrityError("an attachment file is damaged or was altered")
+            ad = _header(fh)
             aead = AESGCM(crypto.hkdf(self._key, _INFO_FILE, salt=ad[len(MAGIC) :]))
-            counter = 0
-            current = fh.read(CHUNK + TAG)
-            while True:
-                following = fh.read(CHUNK + TAG)
-                last = not following
-                try:
-                    plain = aead.decrypt(_nonce(counter, last), current, ad)
-                except (InvalidTag, ValueError):
-                    raise IntegrityError("an attachment file is damaged or was altered") from None
-                counter += 1
-                yield plain
-                if last:
-                    return
-                current = following
+            yield from _plain_chunks(fh, ad, aead, tags)
+
+    def file_key(self, blob_name: str) -> tuple[Path, bytes, bytes]:
+        """(path, header, key) of one blob file: its own AES key, derived from its salt.
+
+        What a helper process needs to read this one file (``read_with_key``) without ever
+        holding the vault's blob key.
+        """
+        path = self.path(blob_name)
+        with _open(path) as fh:
+            ad = _header(fh)
+        return path, ad, crypto.hkdf(self._key, _INFO_FILE, salt=ad[len(MAGIC) :])
 
     def read_bytes(self, blob_name: str) -> bytes:
         return b"".join(self.read_chunks(blob_name))
@@ -194,6 +192,50 @@ class BlobStore:
     def delete(self, blob_name: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path(blob_name).unlink()
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise NotFoundError("an attachment's encrypted file is missing") from None
+
+
+def _header(fh: BinaryIO) -> bytes:
+    ad = fh.read(len(MAGIC) + SALT_BYTES)
+    if len(ad) != len(MAGIC) + SALT_BYTES or not ad.startswith(MAGIC):
+        raise IntegrityError("an attachment file is damaged or was altered")
+    return ad
+
+
+def _plain_chunks(fh: BinaryIO, ad: bytes, aead: AESGCM, tags: Any) -> Iterator[bytes]:
+    if tags is not None:
+        tags.update(ad)
+    counter = 0
+    current = fh.read(CHUNK + TAG)
+    while True:
+        following = fh.read(CHUNK + TAG)
+        last = not following
+        try:
+            plain = aead.decrypt(_nonce(counter, last), current, ad)
+        except (InvalidTag, ValueError):
+            raise IntegrityError("an attachment file is damaged or was altered") from None
+        if tags is not None:
+            tags.update(current[-TAG:])
+        counter += 1
+        yield plain
+        if last:
+            return
+        current = following
+
+
+def read_with_key(path: Path, header: bytes, key: bytes, tags: Any = None) -> Iterator[bytes]:
+    """Like ``BlobStore.read_chunks`` with the key from ``BlobStore.file_key``: the file must
+    still start with ``header`` (the same salt, hence the same key)."""
+    with _open(path) as fh:
+        if _header(fh) != header:
+            raise IntegrityError("an attachment file is damaged or was altered")
+        yield from _plain_chunks(fh, header, AESGCM(key), tags)
 
 
 def blob_store(unlocked: UnlockedVault) -> BlobStore:
