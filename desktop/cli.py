@@ -377,6 +377,12 @@ def _describe_os_error(exc: OSError) -> str:
     return f"input/output error ({exc.strerror or type(exc).__name__})"
 
 
+def _flushed(code: int) -> int:
+    """``code``, once standard output is written out (a closed pipe is reported here)."""
+    sys.stdout.flush()
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # In a frozen build, a helper process (the import's parser, desktop.interchange.parallel)
     # starts this same executable: freeze_support turns it into the helper and never returns.
@@ -395,15 +401,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.version:
             print_version()
-            return 0
+            return _flushed(0)
         handler: Handler = getattr(args, "handler", cmd_gui)
         if args.command in READ_ONLY_COMMANDS or handler is cmd_gui:
-            return handler(args)
+            return _flushed(handler(args))
         # One program at a time writes to a vault: the GUI holds this lock while it runs.
         from desktop.hardening import InstanceLock
 
         with InstanceLock(Path(args.vault)):
-            return handler(args)
+            return _flushed(handler(args))
+    except BrokenPipeError:
+        # The reader stopped reading (``testimony-desk list | head``): not an error to report.
+        # Standard output now points at /dev/null, so the interpreter's last flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except TestimonyDeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -447,3 +447,23 @@ def test_version_and_vault_from_environment(cli: Any, vault_dir: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_a_reader_that_stops_early_gets_no_error_line(args: list[str]) -> None:
+    """``testimony-desk --version | head -1``: the closed pipe is not reported as an error."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),  # each line is written as it is printed
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what head does after its line
+    err = proc.stderr.read()
+    code = proc.wait(timeout=120)
+    assert first.startswith(b"testimony-desk") or first.startswith(b"usage:")
+    assert err == b"", err
+    assert code in (0, 1)
