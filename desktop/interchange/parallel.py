@@ -91,7 +91,10 @@ def _parse_in_worker(name: str, max_size: int) -> tuple[str, Any]:
             prepared = [mapping.prepare(case) for case in cases]
         finally:
             mapping.clear_memo()
-        slim = [c if ready is None else _without_rows(c) for c, ready in zip(cases, prepared)]
+        slim = [
+            case if ready is None else _without_rows(case)
+            for case, ready in zip(cases, prepared, strict=True)
+        ]
         return "cases", (slim, prepared)
     except InvalidInputError as exc:
         return "invalid", {
