@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -41,7 +42,6 @@ from desktop.store.search import (
     build_tsquery,
     match_clauses,
     search_generic,
-    search_rowid,
     search_sqlite,
 )
 
@@ -252,7 +252,12 @@ class CaseRepository:
         for chunk in _chunks(ids):
             for found in conn.execute(
                 select(
-                    Case.id, Case.reference, Case.content_hash, Case.revision, Case.created
+                    Case.id,
+                    Case.reference,
+                    Case.content_hash,
+                    Case.revision,
+                    Case.created,
+                    Case.search_rowid,
                 ).where(Case.id.in_(chunk))
             ).mappings():
                 existing[found["id"]] = dict(found)
@@ -264,6 +269,7 @@ class CaseRepository:
             ).all():
                 owner_of_ref[ref] = rid
         next_number = self._reference_counter(conn, at[:4], reserved | frozenset(refs))
+        next_rowid = self._rowid_counter(conn)
 
         history_writer = history.HistoryWriter(conn, self.device)
         new_cases: list[dict[str, Any]] = []
@@ -316,6 +322,12 @@ class CaseRepository:
                 "content_hash": digest,
                 **ready.summary,
             }
+            if self._sqlite:
+                # An edited case keeps its row in the search index (deleted and rewritten).
+                kept = old["search_rowid"] if old is not None else None
+                row["search_rowid"] = kept if kept is not None else next_rowid()
+            else:
+                row["search_rowid"] = None
             if old is None:
                 row.update(
                     created=doc.get("created") or at,
@@ -346,7 +358,7 @@ class CaseRepository:
                 child_rows.setdefault(table, []).extend(rows)
             search_row: dict[str, Any] = {"case_id": case_id, **ready.search}
             if self._sqlite:
-                search_row["rowid"] = search_rowid(case_id)
+                search_row["rowid"] = row["search_rowid"]
             search_rows.append(search_row)
 
         blob_names = self._blob_names(conn, touched)
@@ -367,8 +379,7 @@ class CaseRepository:
             target = bulk.CASE_SEARCH
             if self._sqlite:
                 # In rowid order: FTS5 flushes its pending words to a new index segment
-                # whenever a rowid is lower than the previous one (hashed rowids come in
-                # random order: that nearly doubled the index's insert time).
+                # whenever a rowid is lower than the previous one (edited cases keep theirs).
                 target = bulk.CASE_SEARCH_FTS5
                 search_rows.sort(key=lambda row: int(row["rowid"]))
             bulk.insert_rows(conn, target, search_rows)
@@ -378,19 +389,26 @@ class CaseRepository:
     def _unindex(self, conn: Connection, case_ids: Sequence[str]) -> None:
         """Remove these cases from the search index (at most ``_CHUNK`` ids at a time).
 
-        SQLite: by FTS5 rowid, the one fast way into an FTS5 table (``search_rowid``);
-        PostgreSQL: by ``case_id``, its primary key.
+        SQLite: by FTS5 rowid (``cases.search_rowid``), the one fast way into an FTS5 table;
+        PostgreSQL: by ``case_id``, its primary key. Runs before the cases rows change.
         """
-        if self._sqlite:
-            keys: Sequence[object] = [search_rowid(cid) for cid in case_ids]
-            column_name = "rowid"
-        else:
-            keys, column_name = case_ids, "case_id"
-        placeholders = ",".join(f":i{i}" for i in range(len(keys)))
-        conn.execute(
-            text(f"DELETE FROM case_search WHERE {column_name} IN ({placeholders})"),  # noqa: S608 - constant column, generated placeholders
-            {f"i{i}": key for i, key in enumerate(keys)},
+        placeholders = ",".join(f":i{i}" for i in range(len(case_ids)))
+        where = (
+            f"rowid IN (SELECT search_rowid FROM cases WHERE id IN ({placeholders}))"  # noqa: S608 - generated placeholders
+            if self._sqlite
+            else f"case_id IN ({placeholders})"
         )
+        conn.execute(
+            text(f"DELETE FROM case_search WHERE {where}"),  # noqa: S608 - generated placeholders
+            {f"i{i}": cid for i, cid in enumerate(case_ids)},
+        )
+
+    @staticmethod
+    def _rowid_counter(conn: Connection) -> Callable[[], int]:
+        """Hands out search-index rowids above every one in use (read once per save)."""
+        top = conn.execute(select(func.max(Case.search_rowid))).scalar()
+        counter = itertools.count(int(top or 0) + 1)
+        return lambda: next(counter)
 
     def _blob_names(self, conn: Connection, case_ids: list[str]) -> dict[str, str]:
         names: dict[str, str] = {}

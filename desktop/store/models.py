@@ -71,6 +71,12 @@ class Case(Base):
     last_event_upper: Mapped[str] = mapped_column(String(10), default="", server_default=text("''"))
     appeal_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     appeal_state: Mapped[str] = mapped_column(String(16), default="", server_default=text("''"))
+    # The case's rowid in the SQLite search index (migration 0005): FTS5 finds a row fast
+    # only by rowid. Handed out in increasing order, so the index's doclists stay compact
+    # (rowids are delta-encoded). NULL on PostgreSQL, whose index is keyed by case id.
+    search_rowid: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, unique=True, index=True
+    )
 
     persons: Mapped[list[Person]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Person.position"

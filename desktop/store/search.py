@@ -7,7 +7,6 @@ pinyin, and ``Bole`` finds the facility. Ranking is FTS5's BM25 with names weigh
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,20 +29,6 @@ class SearchHit:
     detained_name: str
     status: str
     score: float
-
-
-def search_rowid(case_id: str) -> int:
-    """The row of ``case_id`` in the SQLite search index: a stable 63-bit hash of the id.
-
-    Why a hash: FTS5 finds a row fast only by its rowid (``case_id`` is an unindexed column,
-    so ``WHERE case_id = ?`` read every row of the index: about 0.6 s per saved case in a
-    30,000-case vault). The hash needs no mapping column and survives VACUUM, which may
-    renumber implicit rowids. Two ids of one vault colliding (about 1 in 10^9 for 100,000
-    cases) would make the second case's save fail whole, with an integrity error; nothing
-    is lost or overwritten.
-    """
-    digest = hashlib.blake2b(case_id.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
 
 
 def _quote(term: str) -> str:

@@ -180,49 +180,54 @@ def test_env_refuses_to_run_without_a_connection() -> None:
 def _search_state(store: Any, queries: list[str]) -> dict[str, Any]:
     """What the search index answers (every match: fewer than 50), and how rows are keyed."""
     with store.engine.connect() as conn:
-        keyed = conn.execute(text("SELECT rowid, case_id FROM case_search")).all()
+        keyed = sorted(conn.execute(text("SELECT rowid, case_id FROM case_search")).all())
         shadow = {
             r[0]: r[1]
             for r in conn.execute(
                 text("SELECT name, sql FROM sqlite_master WHERE name LIKE 'case_search%'")
             )
         }
-    # Sorted: equal scores come in rowid order, and the rowids are what 0005 changes.
-    answers = {
-        q: sorted((round(h.score, 9), h.id) for h in store.cases.search(q, 50)) for q in queries
-    }
+    answers = {q: [(h.id, h.score) for h in store.cases.search(q, 50)] for q in queries}
     return {"keyed": keyed, "shadow": shadow, "answers": answers}
 
 
-def test_search_index_moves_to_rowid_keys_and_back_with_the_same_answers(tmp_path: Path) -> None:
-    """0005 re-keys the FTS5 rows by ``search_rowid`` and drops the stored texts; 0004 again
-    derives the texts from the cases. Every query answers the same at each step."""
+def test_search_index_keeps_its_rowids_and_answers_across_0005(tmp_path: Path) -> None:
+    """0005 keeps each case's search-index rowid on the case (``cases.search_rowid``), so
+    a save deletes the case's old index row by rowid; new cases get increasing rowids, an
+    edited case keeps its own. Every query answers the same (same cases, order and scores)
+    before and after the revision, and its downgrade."""
     from desktop.interchange.case_format import normalize_case
-    from desktop.store.search import search_rowid
     from tests.unit.test_store import load_synth
 
     unlocked = UnlockedVault(tmp_path, "vault-id", VaultKind.FIELD, bytearray(os.urandom(32)))
     store = create_store(unlocked)
     try:
         docs = [normalize_case(c) for c in load_synth().generate_cases(40, seed=5)]
-        store.cases.save(docs)
+        store.cases.save(docs[:25])
+        store.cases.save(docs[25:])
+        store.cases.save([dict(docs[3], notes="edited later")])  # keeps its rowid
         names = [d["persons"][0]["names"][0]["value"] for d in docs[:6]]
-        queries = [*names, *(n.split()[0][:3] for n in names), "Bole", "TD-", "zzzz-none"]
+        queries = [*names, *(n.split()[0][:3] for n in names), "Bole", "TD-", "edited", "zzzz"]
         head = _search_state(store, queries)
         assert any(head["answers"][n] for n in names)  # the queries find something
-        assert sorted(head["keyed"]) == sorted((search_rowid(d["id"]), d["id"]) for d in docs)
-        assert "content=''" in head["shadow"]["case_search"].replace(" ", "")
-        assert "case_search_old" not in head["shadow"]
+        assert [h[0] for h in head["answers"]["edited"]] == [docs[3]["id"]]
+        with store.engine.connect() as conn:
+            keys = dict(conn.execute(text("SELECT id, search_rowid FROM cases")).all())
+            config = dict(conn.execute(text("SELECT k, v FROM case_search_config")).all())
+        assert head["keyed"] == sorted((keys[d["id"]], d["id"]) for d in docs)
+        assert sorted(keys.values()) == list(range(1, len(docs) + 1))
+        assert keys[docs[0]["id"]] < keys[docs[30]["id"]]  # handed out in save order
+        assert config["secure-delete"] == 1 and config["hashsize"] == 16 * 1024 * 1024
 
         migrate.downgrade(store.engine, "0004")  # what a vault of the previous version holds
-        old = _search_state(store, queries)
-        assert old["answers"] == head["answers"]
-        assert sorted(r for r, _ in old["keyed"]) == list(range(1, len(docs) + 1))
-        assert "content" not in old["shadow"]["case_search"].split("fts5(")[1].split("tokenize")[0]
-
+        assert _search_state(store, queries) == head
         migrate.upgrade(store.engine)
-        again = _search_state(store, queries)
-        assert again == head
+        assert _search_state(store, queries) == head
+        with store.engine.connect() as conn:
+            assert dict(conn.execute(text("SELECT id, search_rowid FROM cases")).all()) == keys
+        # A deleted case leaves the index by its rowid; the rest still answer as before.
+        store.cases.delete(docs[3]["id"])
+        assert _search_state(store, ["edited"])["answers"]["edited"] == []
         with store.engine.begin() as conn:
             conn.execute(text("INSERT INTO case_search (case_search) VALUES ('integrity-check')"))
     finally:
