@@ -121,19 +121,30 @@ def step_export(work: Path) -> dict[str, Any]:
     from desktop.sync import service
 
     field = _unlock(work / "field")
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, h0 = time.perf_counter(), time.process_time(), _children_cpu_s()
     result = service.export_bundle(field, work / "out")
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    helper = _children_cpu_s() - h0
     field.lock()
     assert result.path is not None
     return {
         "export_s": round(elapsed, 2),
         "export_cpu_s": round(cpu, 2),
+        # The attachments' SHA-256 re-check runs in a helper process (desktop/sync/recheck.py)
+        # on the other core: its CPU time, not in export_cpu_s.
+        "export_helper_cpu_s": round(helper, 2),
         "bundle_bytes": result.size,
         "cases": result.cases,
         "attachments": result.attachments,
         "export_peak_rss_mib": round(peak_rss_mib(), 1),
     }
+
+
+def _children_cpu_s() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def server_cpu_s(db_url: str | None) -> float | None:
@@ -298,7 +309,8 @@ def bench(
             one.update(run("raw", str(work), str(one["bundle_bytes"])))
             runs.append(one)
         figures.update(runs[-1])
-        for key in ("export_s", "export_cpu_s", "raw_encrypt_s", "raw_encrypt_cpu_s"):
+        keys = ("export_s", "export_cpu_s", "export_helper_cpu_s", "raw_encrypt_s")
+        for key in (*keys, "raw_encrypt_cpu_s"):
             figures[key] = round(_median([r[key] for r in runs]), 3)
         figures["export_peak_rss_mib"] = max(r["export_peak_rss_mib"] for r in runs)
         figures.update(run("import", str(work), db_url or ""))
@@ -314,6 +326,7 @@ def bench(
                 {
                     "export_s": r["export_s"],
                     "export_cpu_s": r["export_cpu_s"],
+                    "export_helper_cpu_s": r["export_helper_cpu_s"],
                     "raw_encrypt_s": r["raw_encrypt_s"],
                     "raw_encrypt_cpu_s": r["raw_encrypt_cpu_s"],
                 }
