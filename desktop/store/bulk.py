@@ -134,13 +134,19 @@ def _json_converter(process: Any) -> Any:
 
 
 def fetch_rows(
-    conn: Connection, target: Any, names: Sequence[str], key: str, values: Sequence[Any]
+    conn: Connection,
+    target: Any,
+    names: Sequence[str],
+    key: str,
+    values: Sequence[Any],
+    order: Sequence[str] = (),
 ) -> list[Sequence[Any]]:
-    """``SELECT names FROM target WHERE key IN values`` (SQLite), values as SQLAlchemy gives.
+    """``SELECT names FROM target WHERE key IN values [ORDER BY order]`` (SQLite), values as
+    SQLAlchemy gives.
 
     Every value goes through its column type's result processor, resolved once here (JSON
     columns with fast answers for JSON null and the empty list, the commonest values).
-    Rows come back as tuples (lists where a processor changed a value), in no set order.
+    Rows come back as tuples (lists where a processor changed a value), in ``order``.
     """
     dialect = conn.dialect
     if dialect.name != "sqlite":
@@ -160,6 +166,8 @@ def fetch_rows(
         f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(target.name)} "  # noqa: S608 - quoted model identifiers
         f"WHERE {quote(key)} IN ({', '.join('?' * len(values))})"
     )
+    if order:
+        statement += f" ORDER BY {', '.join(quote(n) for n in order)}"
     # The DB-API connection under SQLAlchemy's: same connection, same open transaction.
     raw: Any = conn.connection.dbapi_connection
     cursor = raw.cursor()

@@ -516,15 +516,19 @@ class CaseRepository:
                     testimonies.get(cid, []),
                     appeals.get(cid, []),
                     attachments.get(cid, []),
+                    ordered=self._fast_reads,
                 )
             )
         return out
 
     @staticmethod
     def _fetch(conn: Connection, model: Any, key: str, ids: list[str]) -> list[dict[str, Any]]:
-        """The columns ``rows_to_document`` reads, as dicts, through ``bulk.fetch_rows``."""
-        names = mapping.DOCUMENT_COLUMNS[model.__tablename__]
-        rows = bulk.fetch_rows(conn, model.__table__, names, key, ids)
+        """The columns ``rows_to_document`` reads, as dicts, through ``bulk.fetch_rows``,
+        in the order it wants them (``ordered=True``): sorted by SQLite, not by Python."""
+        table = model.__tablename__
+        names = mapping.DOCUMENT_COLUMNS[table]
+        order = mapping.DOCUMENT_ORDER.get(table, ())
+        rows = bulk.fetch_rows(conn, model.__table__, names, key, ids, order)
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def _group_fast(

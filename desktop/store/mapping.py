@@ -309,6 +309,15 @@ DOCUMENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "appeals": ("case_id", "position", *APPEAL_KEYS),
     "attachments": ("case_id", "position", *ATTACHMENT_KEYS),
 }  # fmt: skip
+# The order the fast read path asks SQLite for (``rows_to_document(ordered=True)``).
+DOCUMENT_ORDER: dict[str, tuple[str, ...]] = {
+    "persons": ("case_id", "position"),
+    "person_names": ("case_id", "person_key", "position"),
+    "events": ("case_id", "position"),
+    "testimonies": ("case_id", "position"),
+    "appeals": ("case_id", "position"),
+    "attachments": ("case_id", "position"),
+}
 
 
 def rows_to_document(
@@ -319,14 +328,28 @@ def rows_to_document(
     testimonies: list[dict[str, Any]],
     appeals: list[dict[str, Any]],
     attachments: list[dict[str, Any]],
+    *,
+    ordered: bool = False,
 ) -> dict[str, Any]:
+    """The canonical document of one case from its rows.
+
+    ``ordered``: the rows come sorted already (by position; names by person key, then
+    position), as the fast read path selects them: the sorts here are skipped.
+    """
+    if not ordered:
+        names = sorted(names, key=lambda r: (r["person_key"], r["position"]))
+        persons = sorted(persons, key=lambda r: r["position"])
+        events = sorted(events, key=lambda r: r["position"])
+        testimonies = sorted(testimonies, key=lambda r: r["position"])
+        appeals = sorted(appeals, key=lambda r: r["position"])
+        attachments = sorted(attachments, key=lambda r: r["position"])
     by_person: dict[str, list[dict[str, Any]]] = {}
-    for n in sorted(names, key=lambda r: (r["person_key"], r["position"])):
+    for n in names:
         name = {"value": n["value"], "script": n["script"]}
         _put(name, "lang", n["lang"])
         by_person.setdefault(n["person_key"], []).append(name)
     doc_persons = []
-    for p in sorted(persons, key=lambda r: r["position"]):
+    for p in persons:
         person: dict[str, Any] = {
             "key": p["key"],
             "role": p["role"],
@@ -339,7 +362,7 @@ def rows_to_document(
         _put(person, "notes", p["notes"])
         doc_persons.append(person)
     doc_events = []
-    for e in sorted(events, key=lambda r: r["position"]):
+    for e in events:
         event: dict[str, Any] = {"type": e["type"]}
         _put(event, "date", e["date"])
         event["persons"] = list(e["persons"] or [])
@@ -347,7 +370,7 @@ def rows_to_document(
             _put(event, key, e[key])
         doc_events.append(event)
     doc_testimonies = []
-    for t in sorted(testimonies, key=lambda r: r["position"]):
+    for t in testimonies:
         item: dict[str, Any] = {"by": t["by_key"]}
         for key in ("date", "place", "language", "medium"):
             _put(item, key, t[key])
@@ -362,7 +385,7 @@ def rows_to_document(
         }
         doc_testimonies.append(item)
     doc_appeals = []
-    for a in sorted(appeals, key=lambda r: r["position"]):
+    for a in appeals:
         appeal: dict[str, Any] = {"recipient": a["recipient"]}
         for key in ("template", "language", "date", "reference"):
             _put(appeal, key, a[key])
@@ -371,7 +394,7 @@ def rows_to_document(
             _put(appeal, key, a[key])
         doc_appeals.append(appeal)
     doc_attachments = []
-    for att in sorted(attachments, key=lambda r: r["position"]):
+    for att in attachments:
         meta: dict[str, Any] = {}
         for key in ATTACHMENT_KEYS:
             _put(meta, key, att[key])

@@ -45,6 +45,19 @@ def _cases() -> list[dict[str, Any]]:
         ]
     for name in ("case-full.json", "case-minimal.json"):
         docs.append(normalize_case(json.loads((DATA / name).read_text(encoding="utf-8"))))
+    # Person keys out of position order (the store's key index would read them by key), and
+    # more than one name per person: the fast path must still give position order.
+    several = [d for d in docs[:80] if len(d["persons"]) >= 3]
+    assert several, "no synthetic case with three persons"
+    for doc in several[:5]:
+        text = json.dumps(doc, ensure_ascii=False)
+        for person in doc["persons"]:
+            text = text.replace(json.dumps(person["key"]), json.dumps("z-" + person["key"][::-1]))
+        renamed = json.loads(text)
+        renamed["persons"].reverse()
+        renamed["persons"][0]["names"].append({"value": "Алма", "script": "Cyrl", "lang": "kk"})
+        renamed["persons"][0]["names"].insert(0, {"value": "艾尔肯", "script": "Hans"})
+        docs[docs.index(doc)] = normalize_case(renamed)
     return docs
 
 
@@ -89,6 +102,8 @@ def test_documents_fast_path_equals_sqlalchemy_path(
     assert all(d["persons"] and d["events"] for d in fast[:80])
     scripts = {n["script"] for d in fast for p in d["persons"] for n in p["names"]}
     assert {"Cyrl", "Hans", "Arab", "Latn"} <= scripts
+    keys = [[p["key"] for p in d["persons"]] for d in fast]
+    assert any(k != sorted(k) for k in keys)  # position order is not key order somewhere
     # And it is what was saved (the store's own round trip).
     by_id = {d["id"]: d for d in fast}
     assigned = ("id", "reference", "created", "updated")  # the store's when a doc has none
