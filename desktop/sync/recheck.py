@@ -58,7 +58,12 @@ def check(jobs: Sequence[Job]) -> list[str | None]:
 
 
 def _child(conn: Any, jobs: list[Job]) -> None:
+    # As the exporting process: no core dump, no ptrace by the same user (PR_SET_DUMPABLE
+    # does not survive the exec that ``spawn`` starts with; RLIMIT_CORE does).
+    from desktop.hardening import harden_process
+
     try:
+        harden_process()
         conn.send(check(jobs))
     finally:
         conn.close()
