@@ -11,15 +11,21 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 
 from desktop.errors import AuthError, UsageError
-from desktop.store.cases import WriteResult
-from desktop.store.database import Store, create_store, open_store
 from desktop.vault.vault import UnlockedVault, Vault, VaultKind
 from desktop.vault.vaultfile import atomic_write, is_inside
+
+if TYPE_CHECKING:
+    from desktop.store.cases import WriteResult
+    from desktop.store.database import Store
+
+# The store (SQLAlchemy, the models, the importers: ~45 MiB) is imported only once the key
+# is derived: Argon2 takes 256 MiB for a moment, and a CLI process that had loaded
+# everything first peaked at ~330 MiB (e.g. ``sync import``, target 300 MiB).
 
 VAULT_ENV = "TESTIMONY_DESK_VAULT"
 
@@ -104,6 +110,8 @@ def create_vault(
     holder: dict[str, Store] = {}
 
     def init_store(unlocked: UnlockedVault) -> None:
+        from desktop.store.database import create_store
+
         holder["store"] = create_store(unlocked, name=name)
 
     vault_kind = VaultKind.HQ if hq else VaultKind.FIELD
@@ -148,6 +156,8 @@ def unlock(
     if unlocked is None:
         raise AuthError("the vault is locked: a passphrase or recovery key is needed")
     try:
+        from desktop.store.database import open_store
+
         store = open_store(unlocked, check=check)
     except BaseException:
         unlocked.lock()

@@ -84,10 +84,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.sync import service
-
+    # Unlock first, then load the sync code: Argon2's 256 MiB peak then meets a lean
+    # process (see desktop/app.py).
     session = _session(args)
     try:
+        from desktop.sync import service
+
         result = service.export_bundle(session, Path(args.out))
     finally:
         session.lock()
@@ -108,9 +110,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.sync import service
-
-    session = _session(args)
+    session = _session(args)  # before the sync code is loaded: see cmd_export
+    try:
+        from desktop.sync import service
+    except BaseException:
+        session.lock()
+        raise
 
     def progress(i: int, n: int, r: service.ImportResult) -> None:
         if r.already:

@@ -467,3 +467,21 @@ def test_a_reader_that_stops_early_gets_no_error_line(args: list[str]) -> None:
     assert first.startswith(b"testimony-desk") or first.startswith(b"usage:")
     assert err == b"", err
     assert code in (0, 1)
+
+
+def test_the_store_and_sync_code_load_only_after_the_key_is_derived() -> None:
+    """Argon2 takes 256 MiB for a moment: the process must be lean then (peak RSS target of
+    300 MiB for ``sync import``, bench/sync_cli_rss.sh). Parsing the command line and
+    importing the unlock code load neither SQLAlchemy nor pyrage nor the sync service."""
+    probe = (
+        "import sys\n"
+        "from desktop.cli import build_parser\n"
+        "build_parser().parse_args(['sync', 'import', 'x.tdb'])\n"
+        "import desktop.app, desktop.vault.vault\n"
+        "print(sorted(m for m in ('sqlalchemy', 'pyrage', 'desktop.sync.service',\n"
+        "    'desktop.store.database') if m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert (proc.returncode, proc.stdout.strip(), proc.stderr) == (0, "[]", "")
