@@ -717,7 +717,7 @@ class CaseRepository:
                         narrow = True
                         break
             else:
-                conn.execute(text("SELECT 1"))  # begins the read transaction: one snapshot
+                conn.execute(text("SELECT 1")).scalar()  # begins the read transaction: one snapshot
             # The driver's own cursor, in the transaction just begun: tens of thousands of
             # rowids come back faster without SQLAlchemy's result rows.
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
