@@ -41,7 +41,7 @@ COPY_MIN_ROWS = 50
 
 # The search index (migration 0002) is raw SQL on both dialects, not a model: its writable
 # columns, for inserting through the same path. On SQLite the FTS5 rowid is written too
-# (``search.search_rowid``, migration 0005): rows are found and deleted by it.
+# (``cases.search_rowid``, migration 0005): rows are found and deleted by it.
 CASE_SEARCH = table(
     "case_search", column("case_id"), column("names"), column("latin"), column("places"),
     column("body"),
