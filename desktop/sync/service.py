@@ -12,10 +12,10 @@ batches are rolled back, the attachments already stored are deleted and no row i
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +48,7 @@ from desktop.store.models import (
 )
 from desktop.sync import bundle as fmt
 from desktop.sync import recheck
+from desktop.sync import records as records_helper
 from desktop.sync.identity import (
     Identity,
     b64,
@@ -349,10 +350,6 @@ class ExportResult:
     size: int = 0
 
 
-def _shares_with_hq(doc: dict[str, Any]) -> bool:
-    return all(t["consent"]["share_with_hq"] for t in doc.get("testimonies", []))
-
-
 def bundle_file_name(device_fp: str, sequence: int) -> str:
     """Neutral: a device fingerprint prefix and a number, nothing about cases."""
     return f"{device_fp[:8].lower()}-{sequence:06d}.tdb"
@@ -397,6 +394,11 @@ def export_bundle(
         ).all()
         sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
     meta = {r[0]: r for r in rows}
+    # The second process that builds part of the records (desktop/sync/records.py): started
+    # first, so that its start-up overlaps the queries below and the first chunks here.
+    helper = records_helper.Helper()
+    if len(rows) >= records_helper.MIN_CASES and _helper_can_read(session):
+        helper.start()
     # The attachments of every changed case (those of cases left out are dropped below), so
     # that their SHA-256 re-check can start on the second core while the records are built.
     pending: list[tuple[str, str, str, int, str]] = []
@@ -417,13 +419,23 @@ def export_bundle(
     blob_store = _blobs(session)
     rechecker = recheck.Recheck(blob_store, [(b, sha, size) for _c, _a, sha, size, b in pending])
     try:
-        rechecker.start()
+        if not helper.active:
+            # Else it starts once the records are built: both helpers would compete for
+            # the second core while the records are on the critical path.
+            rechecker.start()
         return _export(
             session, out_dir, hq, identity, rows, meta, sequence, pending, rechecker,
-            blob_store, progress, cancel,
+            blob_store, progress, cancel, helper,
         )  # fmt: skip
     finally:
+        helper.close()
         rechecker.close()
+
+
+def _helper_can_read(session: Any) -> bool:
+    """The records helper opens the same SQLCipher file (never a PostgreSQL store)."""
+    unlocked = session.unlocked
+    return not getattr(unlocked, "db_url", None) and session.store.engine.dialect.name == "sqlite"
 
 
 def _export(
@@ -439,45 +451,43 @@ def _export(
     blob_store: BlobStore,
     progress: Progress | None,
     cancel: Cancel | None,
+    helper: records_helper.Helper,
 ) -> ExportResult:
     engine = session.store.engine
     repo = session.store.cases
     origin = identity.fingerprint  # a SHA-256 per access: once, not once per record
+    ids = [r[0] for r in rows]
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled: no bundle was written")
+
+    helper_used = helper.active
+    with collector_paused():  # ~10,000 documents of small dicts: nothing cyclic to free
+        if helper_used:
+            unlocked = session.unlocked
+            built, excluded = helper.build_all(
+                repo, unlocked.db_path, unlocked.db_key, ids, meta, origin, check_cancel
+            )
+        else:
+            built, excluded = records_helper.build(repo, ids, meta, origin)
+    if helper_used:
+        rechecker.start()  # now the second core is free again (export_bundle)
     records: list[bytes] = []
     entries: list[dict[str, Any]] = []
     exported: list[dict[str, Any]] = []
-    excluded = 0
-    for doc in repo.documents([r[0] for r in rows]):
-        if not _shares_with_hq(doc):
-            excluded += 1
-            continue
-        _cid, revision, content_hash, parent_hash, base = meta[doc["id"]]
-        line = canonical_json(
-            {
-                "case": doc,
-                "revision": int(revision),
-                "content_hash": content_hash,
-                "parent_hash": parent_hash,
-                "base_hash": base,
-                "origin_device": origin,
-            }
-        )
+    for case_id, line, sha in built:
+        _cid, revision, content_hash, _parent, _base = meta[case_id]
         records.append(line)
-        entries.append(
-            {
-                "id": doc["id"],
-                "revision": int(revision),
-                "sha256": hashlib.sha256(line).hexdigest(),
-                "size": len(line),
-            }
-        )
+        entries.append({"id": case_id, "revision": int(revision), "sha256": sha, "size": len(line)})
         exported.append(
             {
-                "case_id": doc["id"],
+                "case_id": case_id,
                 "exported_hash": content_hash,
                 "exported_revision": int(revision),
             }
         )
+    del built
     if not records:
         return ExportResult(None, sequence - 1, 0, 0, excluded)
     ids = [e["id"] for e in entries]
@@ -528,14 +538,17 @@ def _export(
     )
     try:
         with open(tmp, "wb") as fh:
+            syncing = _SyncingWriter(fh)
             try:
                 pyrage.encrypt_io(
-                    fmt.PieceReader(pieces), fh, [parse_recipient(r) for r in hq.recipients]
+                    fmt.PieceReader(pieces), syncing, [parse_recipient(r) for r in hq.recipients]
                 )
             except pyrage.EncryptError:
                 if "error" in state:
                     raise state["error"] from None
                 raise
+            finally:
+                syncing.close()
             if fingerprints is not None and not _rechecked(rechecker, rechecked, fingerprints):
                 raise IntegrityError("an attachment changed while it was being exported")
             fh.flush()
@@ -571,6 +584,62 @@ def _export(
         final.unlink(missing_ok=True)
         raise
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+class _SyncingWriter:
+    """The bundle file for ``pyrage.encrypt_io``, flushed to disk while it is written.
+
+    The export is recorded only after the bundle's fsync; with a large bundle most of its
+    bytes would still be in the page cache then (1 GiB: seconds of writing at the end). So
+    every ``SYNC_STEP`` bytes a thread runs ``fdatasync`` (without the GIL) while the
+    encryption goes on, and the final fsync has little left to write. An error of that
+    thread is raised by ``close`` (Linux reports a failed write-back to one fsync only).
+    """
+
+    SYNC_STEP = 64 * 1024 * 1024
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+        self._fd = fh.fileno()
+        self._since = 0
+        self._wake = threading.Event()
+        self._closing = False
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="bundle-sync", daemon=True)
+        self._thread.start()
+
+    def write(self, data: bytes) -> int:
+        n: int = self._fh.write(data)
+        self._since += n
+        if self._since >= self.SYNC_STEP:
+            self._since = 0
+            self._fh.flush()
+            self._wake.set()
+        return n
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    def _run(self) -> None:
+        sync = getattr(os, "fdatasync", os.fsync)
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._closing:
+                return
+            try:
+                sync(self._fd)
+            except OSError as exc:
+                self._error = exc
+                return
+
+    def close(self) -> None:
+        """Stop the thread (after its current sync); raise its error, if any."""
+        self._closing = True
+        self._wake.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def _rechecked(rechecker: recheck.Recheck, indexes: list[int], fingerprints: list[str]) -> bool:

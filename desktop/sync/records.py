@@ -1,0 +1,290 @@
+"""(Export) The bundle's records, built on both cores: this process and one spawn helper.
+
+Why: the manifest comes first in a bundle and lists every record's hash and size, so no
+byte can go to age before every record exists; reading 10,000 cases from SQLCipher and
+writing their canonical JSON (~2 s of CPU) is on the export's critical path, on one core
+(docs/bundle-format.md "Performance"). The records are independent of each other, so a
+second process can build part of them at the same time.
+
+How: the case ids (in bundle order) are cut into chunks of ``CHUNK`` cases. This process
+builds chunks from the front, the helper from the back; each tells the other which chunk it
+takes next (tiny messages over a duplex pipe), so they meet wherever the load puts them
+and at most the chunk taken by both at the same moment is built twice (identical bytes;
+this process keeps its own). The helper then sends its records (bytes) back over the pipe.
+The bundle is byte for byte the one ``build`` alone would make (tests compare).
+
+The helper is started with ``spawn`` (a fork would copy the unlocked vault and Qt's
+threads), like desktop/sync/recheck.py. It opens the database read-only (``query_only``)
+with the database key, which it receives over its pipe — never on a command line, in the
+environment or on disk; it holds nothing else of the vault (no master key, no blob key).
+Nothing personal crosses anything but the pipe. Anything the helper does not deliver — it
+failed to start, died, sent something unexpected, raised — is built here, in this process,
+with the same code: the result, and any error, is the one ``build`` alone gives.
+Below ``MIN_CASES`` cases the helper's start-up (~0.3 s of CPU on the other core) is not
+worth it and everything is built here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.vault.vaultfile import canonical_json
+
+# Cases per chunk: small enough that the two sides meet closely (a chunk is ~50 ms of CPU),
+# large enough that the per-chunk queries stay cheap.
+CHUNK = 250
+# Below this many changed cases everything is built in this process.
+MIN_CASES = 2000
+
+# case id -> (case id, revision, content hash, parent hash, exported hash or None)
+Meta = dict[str, Sequence[Any]]
+# (case id, record bytes, SHA-256 hex of the record)
+Record = tuple[str, bytes, str]
+
+
+def _shares_with_hq(doc: dict[str, Any]) -> bool:
+    return all(t["consent"]["share_with_hq"] for t in doc.get("testimonies", []))
+
+
+def build(repo: Any, ids: Sequence[str], meta: Meta, origin: str) -> tuple[list[Record], int]:
+    """The records of the cases ``ids`` (in that order) that may go to HQ, and how many
+    were left out by the testimony consent rule."""
+    records: list[Record] = []
+    excluded = 0
+    for doc in repo.documents(list(ids)):
+        if not _shares_with_hq(doc):
+            excluded += 1
+            continue
+        _cid, revision, content_hash, parent_hash, base = meta[doc["id"]]
+        line = canonical_json(
+            {
+                "case": doc,
+                "revision": int(revision),
+                "content_hash": content_hash,
+                "parent_hash": parent_hash,
+                "base_hash": base,
+                "origin_device": origin,
+            }
+        )
+        records.append((doc["id"], line, hashlib.sha256(line).hexdigest()))
+    return records, excluded
+
+
+def _cut(ids: Sequence[str]) -> list[list[str]]:
+    return [list(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+
+
+# ---------------------------------------------------------------------- the helper
+def _child(conn: Any) -> None:
+    """The helper: build chunks from the back until this process's claims reach them."""
+    from desktop.hardening import harden_process
+    from desktop.store.cases import collector_paused
+
+    try:
+        harden_process()
+        job = conn.recv()
+        if not (isinstance(job, tuple) and job and job[0] == "job"):
+            return
+        _tag, db_path, db_key, ids, meta, origin = job
+        engine = _read_only_engine(Path(db_path), db_key)
+        del db_key
+        try:
+            from desktop.store.cases import CaseRepository
+
+            repo = CaseRepository(engine, "")
+            chunks = _cut(ids)
+            claimed = -1  # the highest chunk the exporting process took
+            done: list[tuple[int, list[Record], int]] = []
+            with collector_paused():
+                for j in range(len(chunks) - 1, -1, -1):
+                    stop = False
+                    while conn.poll():
+                        msg = conn.recv()
+                        if msg[0] == "claim":
+                            claimed = max(claimed, int(msg[1]))
+                        else:  # "stop"
+                            stop = True
+                    if stop or j <= claimed:
+                        break
+                    conn.send(("start", j))
+                    records, excluded = build(repo, chunks[j], meta, origin)
+                    done.append((j, records, excluded))
+            for j, records, excluded in done:
+                conn.send(("chunk", j, records, excluded))
+            conn.send(("end",))
+        finally:
+            from desktop.store.engine import forget_key
+
+            forget_key(engine)
+    except Exception:  # the exporting process builds whatever is missing
+        with contextlib.suppress(Exception):  # the pipe is gone: the parent sees EOF
+            conn.send(("failed",))
+    finally:
+        conn.close()
+
+
+def _read_only_engine(path: Path, key: bytes) -> Any:
+    from sqlalchemy import event
+
+    from desktop.store.engine import sqlcipher_engine
+
+    engine = sqlcipher_engine(path, key)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA query_only = ON")
+        finally:
+            cur.close()
+
+    return engine
+
+
+class Helper:
+    """The helper process for one export: ``start`` it as early as possible, then
+    ``build_all``; ``close`` always (it stops a helper still running)."""
+
+    def __init__(self) -> None:
+        self._process: Any = None
+        self._conn: Any = None
+
+    @property
+    def active(self) -> bool:
+        return self._process is not None
+
+    def start(self) -> None:
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            ours, theirs = ctx.Pipe(duplex=True)
+            process = ctx.Process(target=_child, args=(theirs,), daemon=True)
+            process.start()
+            theirs.close()
+        except Exception:  # no helper: everything is built here
+            return
+        self._process, self._conn = process, ours
+
+    def _send(self, msg: Any) -> bool:
+        try:
+            self._conn.send(msg)
+        except Exception:
+            return False
+        return True
+
+    def build_all(
+        self,
+        repo: Any,
+        db_path: Path,
+        db_key: bytes,
+        ids: Sequence[str],
+        meta: Meta,
+        origin: str,
+        check: Callable[[], None] | None = None,
+    ) -> tuple[list[Record], int]:
+        """Like ``build(repo, ids, meta, origin)``, with the helper's help when it runs.
+        ``check`` is called before every chunk built here (it may raise, e.g. a cancel)."""
+        chunks = _cut(ids)
+        results: dict[int, tuple[list[Record], int]] = {}
+        helper_from = len(chunks)  # the lowest chunk the helper said it took
+        alive = self.active
+        # The job (ids and per-case hashes, a few MB pickled) is larger than the pipe's
+        # buffer: it is sent from a thread (the write waits for the helper to finish its
+        # start-up, without the GIL) while the first chunks are built here. Claims are only
+        # sent once it is through (the helper takes the highest claim it saw).
+        sender: threading.Thread | None = None
+        sent: list[bool] = []
+        if alive:
+            job = ("job", str(db_path), db_key, list(ids), {c: tuple(meta[c]) for c in ids}, origin)
+            sender = threading.Thread(target=lambda: sent.append(self._send(job)), daemon=True)
+            sender.start()
+        i = 0
+        while i < len(chunks):
+            if alive and sender is not None and not sender.is_alive():
+                try:
+                    alive = sent == [True]
+                    while alive and self._conn.poll():
+                        msg = self._conn.recv()
+                        if msg[0] == "start":
+                            helper_from = min(helper_from, int(msg[1]))
+                        elif msg[0] == "failed":
+                            alive = False
+                except Exception:
+                    alive = False
+                if alive and i >= helper_from:
+                    break
+                if alive:
+                    alive = self._send(("claim", i))
+            if check is not None:
+                check()
+            results[i] = build(repo, chunks[i], meta, origin)
+            i += 1
+        if sender is not None:
+            if sender.is_alive() and i == len(chunks):
+                self._stop()  # it never took its job: the write then fails
+            sender.join()
+            alive = alive and sent == [True]
+        if i < len(chunks) and alive:
+            self._send(("stop",))
+            try:
+                while True:
+                    msg = self._conn.recv()
+                    if msg[0] == "chunk":
+                        j, got, left = int(msg[1]), msg[2], int(msg[3])
+                        if i <= j < len(chunks) and _valid(got, chunks[j]):
+                            results[j] = (got, left)
+                    elif msg[0] != "start":  # "end" or "failed"
+                        break
+            except Exception:  # noqa: S110 - whatever is missing is built below
+                pass
+        self.close()
+        records: list[Record] = []
+        excluded = 0
+        for j, chunk in enumerate(chunks):
+            if j not in results:
+                if check is not None:
+                    check()
+                results[j] = build(repo, chunk, meta, origin)
+            part, left_out = results.pop(j)
+            records.extend(part)
+            excluded += left_out
+        return records, excluded
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            # It ends by itself once it sent "end" or sees the pipe closed; one still
+            # starting up or building is stopped (it only reads a database).
+            self._process.join(timeout=0.2)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join()
+            self._process = None
+
+
+def _valid(records: Any, chunk: list[str]) -> bool:
+    """The helper's answer for ``chunk`` has the expected shape: records of cases of that
+    chunk, in its order, each with the SHA-256 of its bytes."""
+    if not isinstance(records, list):
+        return False
+    order = {cid: n for n, cid in enumerate(chunk)}
+    last = -1
+    for item in records:
+        if not (isinstance(item, tuple) and len(item) == 3):
+            return False
+        cid, line, sha = item
+        pos = order.get(cid, -1) if isinstance(cid, str) else -1
+        if pos <= last or not isinstance(line, bytes) or not isinstance(sha, str):
+            return False
+        last = pos
+    return True
