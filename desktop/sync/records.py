@@ -76,8 +76,8 @@ def build(repo: Any, ids: Sequence[str], meta: Meta, origin: str) -> tuple[list[
     return records, excluded
 
 
-def _cut(ids: Sequence[str]) -> list[list[str]]:
-    return [list(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+def _cut(ids: Sequence[str], size: int) -> list[list[str]]:
+    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
 
 
 # ---------------------------------------------------------------------- the helper
@@ -91,14 +91,14 @@ def _child(conn: Any) -> None:
         job = conn.recv()
         if not (isinstance(job, tuple) and job and job[0] == "job"):
             return
-        _tag, db_path, db_key, ids, meta, origin = job
+        _tag, db_path, db_key, ids, meta, origin, size = job
         engine = _read_only_engine(Path(db_path), db_key)
         del db_key
         try:
             from desktop.store.cases import CaseRepository
 
             repo = CaseRepository(engine, "")
-            chunks = _cut(ids)
+            chunks = _cut(ids, size)
             claimed = -1  # the highest chunk the exporting process took
             done: list[tuple[int, list[Record], int]] = []
             with collector_paused():
@@ -154,6 +154,7 @@ class Helper:
     def __init__(self) -> None:
         self._process: Any = None
         self._conn: Any = None
+        self.helper_chunks = 0  # chunks whose records came from the helper (tests, bench)
 
     @property
     def active(self) -> bool:
@@ -189,7 +190,7 @@ class Helper:
     ) -> tuple[list[Record], int]:
         """Like ``build(repo, ids, meta, origin)``, with the helper's help when it runs.
         ``check`` is called before every chunk built here (it may raise, e.g. a cancel)."""
-        chunks = _cut(ids)
+        chunks = _cut(ids, CHUNK)
         results: dict[int, tuple[list[Record], int]] = {}
         helper_from = len(chunks)  # the lowest chunk the helper said it took
         alive = self.active
@@ -200,25 +201,43 @@ class Helper:
         sender: threading.Thread | None = None
         sent: list[bool] = []
         if alive:
-            job = ("job", str(db_path), db_key, list(ids), {c: tuple(meta[c]) for c in ids}, origin)
+            job = (
+                "job",
+                str(db_path),
+                db_key,
+                list(ids),
+                {c: tuple(meta[c]) for c in ids},
+                origin,
+                CHUNK,
+            )
             sender = threading.Thread(target=lambda: sent.append(self._send(job)), daemon=True)
             sender.start()
+        theirs: dict[int, tuple[list[Record], int]] = {}
+        finished = False  # the helper said "end" or "failed"
+
+        def take(msg: Any) -> None:
+            nonlocal helper_from, finished
+            if msg[0] == "start":
+                helper_from = min(helper_from, int(msg[1]))
+            elif msg[0] == "chunk":
+                j, got, left = int(msg[1]), msg[2], int(msg[3])
+                if 0 <= j < len(chunks) and _valid(got, chunks[j]):
+                    theirs[j] = (got, left)
+            else:  # "end" or "failed" (or anything unexpected)
+                finished = True
+
         i = 0
         while i < len(chunks):
-            if alive and sender is not None and not sender.is_alive():
+            if alive and not finished and sender is not None and not sender.is_alive():
                 try:
                     alive = sent == [True]
-                    while alive and self._conn.poll():
-                        msg = self._conn.recv()
-                        if msg[0] == "start":
-                            helper_from = min(helper_from, int(msg[1]))
-                        elif msg[0] == "failed":
-                            alive = False
+                    while alive and not finished and self._conn.poll():
+                        take(self._conn.recv())
                 except Exception:
                     alive = False
                 if alive and i >= helper_from:
                     break
-                if alive:
+                if alive and not finished:
                     alive = self._send(("claim", i))
             if check is not None:
                 check()
@@ -229,19 +248,17 @@ class Helper:
                 self._stop()  # it never took its job: the write then fails
             sender.join()
             alive = alive and sent == [True]
-        if i < len(chunks) and alive:
+        if i < len(chunks) and alive and not finished:
             self._send(("stop",))
             try:
-                while True:
-                    msg = self._conn.recv()
-                    if msg[0] == "chunk":
-                        j, got, left = int(msg[1]), msg[2], int(msg[3])
-                        if i <= j < len(chunks) and _valid(got, chunks[j]):
-                            results[j] = (got, left)
-                    elif msg[0] != "start":  # "end" or "failed"
-                        break
+                while not finished:
+                    take(self._conn.recv())
             except Exception:  # noqa: S110 - whatever is missing is built below
                 pass
+        for j in range(i, len(chunks)):
+            if j in theirs:
+                results[j] = theirs[j]
+                self.helper_chunks += 1
         self.close()
         records: list[Record] = []
         excluded = 0
