@@ -31,6 +31,7 @@ from desktop.store.models import (
     Event,
     Person,
     PersonName,
+    SyncMergeState,
     Testimony,
 )
 from desktop.store.search import (
@@ -468,6 +469,23 @@ class CaseRepository:
             found = conn.execute(
                 select(Case.id).where((Case.reference == ref_or_id) | (Case.id == ref_or_id))
             ).scalar()
+            if found is None:
+                # (HQ) A field device's own reference that HQ shows with the device's suffix
+                # (desktop.sync.references): what a letter from the field quotes.
+                known = conn.execute(
+                    select(Case.id, Case.reference)
+                    .join(SyncMergeState, SyncMergeState.case_id == Case.id)
+                    .where(SyncMergeState.field_reference == ref_or_id)
+                    .order_by(Case.reference)
+                ).all()
+                if len(known) == 1:
+                    return str(known[0][0])
+                if known:
+                    shown = ", ".join(str(r[1]) for r in known)
+                    raise NotFoundError(
+                        f"{ref_or_id} is used by {len(known)} devices; HQ shows their cases "
+                        f"as {shown}"
+                    )
         if found is None:
             raise NotFoundError(f"no case {ref_or_id}")
         return str(found)

@@ -312,6 +312,10 @@ class SyncMergeState(Base):
     device: Mapped[str] = mapped_column(String(64))
     field_revision: Mapped[int] = mapped_column(Integer)
     synced_hash: Mapped[str] = mapped_column(String(64))
+    # The reference the field device uses for this case, when HQ shows it under another one
+    # (``TD-2026-0001-NOJE``: two devices numbered their cases independently). NULL when the
+    # field's reference is HQ's. See ``desktop.sync.references``.
+    field_reference: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class SyncConflict(Base):

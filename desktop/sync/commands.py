@@ -127,6 +127,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{_plural(r.attachments, 'attachment')}",
             flush=True,
         )
+        if r.suffixed:
+            before, after = r.suffixed[0]
+            print(
+                f"    {_plural(len(r.suffixed), 'reference')} also used by another device, now "
+                f"shown with the device's suffix (e.g. {before} -> {after})",
+                flush=True,
+            )
 
     failures: list[TestimonyDeskError] = []
 

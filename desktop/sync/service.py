@@ -47,7 +47,7 @@ from desktop.store.models import (
     Testimony,
 )
 from desktop.sync import bundle as fmt
-from desktop.sync import recheck
+from desktop.sync import recheck, references
 from desktop.sync import records as records_helper
 from desktop.sync.identity import (
     Identity,
@@ -672,6 +672,10 @@ class ImportResult:
     stale: int = 0
     conflicts: int = 0
     attachments: int = 0
+    # (reference before, reference now): cases this bundle brought, or stored cases of
+    # another device, now shown with their device's suffix because both devices use the
+    # same reference (``desktop.sync.references``).
+    suffixed: list[tuple[str, str]] = field(default_factory=list)
     already: bool = False
     case_ids: list[str] = field(default_factory=list)
 
@@ -1098,21 +1102,34 @@ class _StreamingMerge:
                         row["field_revision"],
                         row["synced_hash"],
                     )
+            fresh: list[_Record] = []
+            for rec in records:
+                st = states.get(rec.doc["id"])
+                if st is not None and st[0] == device and st[1] >= rec.revision:
+                    result.stale += 1
+                else:
+                    fresh.append(rec)
+            # HQ's reference for each case (another device may number its cases alike):
+            # settled before the hashes are compared, which are of what HQ stores.
+            settled = references.settle(conn, repo, [r.doc for r in fresh], device, self._name)
+            field_refs = settled.field_refs
+            result.suffixed.extend(settled.changes)
+            for rec in fresh:
+                if rec.doc["id"] in field_refs:
+                    rec.content_hash = mapping.content_hash(rec.doc)
             saving: list[_Record] = []
             conflict_rows: list[dict[str, Any]] = []
             new_states: list[dict[str, Any]] = []
-            for rec in records:
+            for rec in fresh:
                 cid = rec.doc["id"]
                 st = states.get(cid)
-                if st is not None and st[0] == device and st[1] >= rec.revision:
-                    result.stale += 1
-                    continue
                 new_states.append(
                     {
                         "case_id": cid,
                         "device": device,
                         "field_revision": rec.revision,
                         "synced_hash": rec.content_hash,
+                        "field_reference": field_refs.get(cid),
                     }
                 )
                 have = current.get(cid)
@@ -1381,7 +1398,17 @@ def resolve(session: Any, ref: str, keep: str) -> int:
                 chosen = rows[-1]["field_doc"]
                 current = rows[-1]["shown"] == "field"
             if not current:
-                repo._save(conn, [chosen["case"]], "conflict resolution")
+                doc = dict(chosen["case"])
+                suffixed = conn.execute(
+                    select(Case.reference)
+                    .join(SyncMergeState, SyncMergeState.case_id == Case.id)
+                    .where(Case.id == case_id, SyncMergeState.field_reference.is_not(None))
+                ).scalar()
+                if suffixed is not None:
+                    # A snapshot taken before HQ suffixed the reference would bring back one
+                    # another device's case now claims (desktop.sync.references).
+                    doc["reference"] = suffixed
+                repo._save(conn, [doc], "conflict resolution")
             for att_id, blob in (chosen.get("blobs") or {}).items():
                 conn.execute(
                     update(Attachment)

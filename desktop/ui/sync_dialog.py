@@ -751,6 +751,14 @@ class SyncDialog(QDialog):
                     attachments=r.attachments,
                 )
             )
+            if r.suffixed:
+                before, after = r.suffixed[0]
+                bridge.line.emit(
+                    self.tr(
+                        "    {count} reference(s) also used by another device, now shown with "
+                        "the device's suffix (e.g. {before} → {after})"
+                    ).format(count=len(r.suffixed), before=before, after=after)
+                )
 
         def refused(i: int, n: int, path: Path, exc: TestimonyDeskError) -> None:
             refusals.append((path, exc))

@@ -1677,6 +1677,10 @@ Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundle
         <translation>[{i}/{n}] {file}: №{sequence} пакет — жаңа: {created}, жаңартылған: {updated}, өзгеріссіз: {unchanged}, ескірген: {stale}, қайшылықтар: {conflicts}, тіркемелер: {attachments}</translation>
     </message>
     <message>
+        <source>    {count} reference(s) also used by another device, now shown with the device&apos;s suffix (e.g. {before} → {after})</source>
+        <translation>    Басқа құрылғы да қолданатын нөмірлер: {count}; енді олар құрылғының жұрнағымен көрсетіледі (мысалы, {before} → {after})</translation>
+    </message>
+    <message>
         <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
         <translation>[{i}/{n}] {file}: ҚАБЫЛДАНБАДЫ, одан ештеңе импортталмады: {fp} құрылғысы әлі мақұлданбаған.</translation>
     </message>

@@ -1678,6 +1678,10 @@ Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundle
         <translation>[{i}/{n}] {file}: пакет №{sequence} — новых: {created}, обновлено: {updated}, без изменений: {unchanged}, устаревших: {stale}, конфликтов: {conflicts}, вложений: {attachments}</translation>
     </message>
     <message>
+        <source>    {count} reference(s) also used by another device, now shown with the device&apos;s suffix (e.g. {before} → {after})</source>
+        <translation>    Номеров, которые использует и другое устройство: {count}; теперь они показаны с суффиксом устройства (например, {before} → {after})</translation>
+    </message>
+    <message>
         <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
         <translation>[{i}/{n}] {file}: ОТКЛОНЁН, из него ничего не импортировано: устройство {fp} ещё не одобрено.</translation>
     </message>

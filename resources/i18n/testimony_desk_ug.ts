@@ -1677,6 +1677,10 @@ Trust this HQ only if HQ read exactly this fingerprint to you (by voice). Bundle
         <translation>[{i}/{n}] {file}: {sequence}-بوغچا — يېڭى: {created}، يېڭىلانغان: {updated}، ئۆزگەرمىگەن: {unchanged}، كونىراق: {stale}، توقۇنۇش: {conflicts}، قوشۇمچە ھۆججەت: {attachments}</translation>
     </message>
     <message>
+        <source>    {count} reference(s) also used by another device, now shown with the device&apos;s suffix (e.g. {before} → {after})</source>
+        <translation>    باشقا ئۈسكۈنىمۇ ئىشلىتىدىغان نومۇرلار: {count}؛ ئەمدى ئۇلار ئۈسكۈنىنىڭ قوشۇمچىسى بىلەن كۆرسىتىلىدۇ (مەسىلەن، {before} → {after})</translation>
+    </message>
+    <message>
         <source>[{i}/{n}] {file}: REFUSED, nothing from it was imported: device {fp} is not approved yet.</source>
         <translation>[{i}/{n}] {file}: رەت قىلىندى، ئۇنىڭدىن ھېچنېمە ئەكىرىلمىدى: {fp} ئۈسكۈنىسى تېخى تەستىقلانمىغان.</translation>
     </message>

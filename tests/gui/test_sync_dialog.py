@@ -404,3 +404,37 @@ def test_cancel_hq_import_by_click_imports_nothing(qtbot: QtBot, pair: Any) -> N
     assert "Cancelled: the bundle being read was not imported" in dialog.import_log.toPlainText()
     assert pair.hq.store.cases.count() == 0
     assert list(pair.hq.unlocked.blob_dir.glob("*")) == []
+
+
+def test_two_devices_numbering_alike_are_both_imported(
+    qtbot: QtBot, pair: Any, tmp_path: Path
+) -> None:
+    """Both laptops have a TD-…-0001: the log says which suffix HQ gave (no names)."""
+    from desktop.app import create_vault
+
+    second, _ = create_vault(tmp_path / "field-b", _fx.PASSPHRASE)
+    try:
+        service.enroll(second, service.read_hq_key(pair.folder / "hq-key.json"))
+        service.approve(pair.hq, service.whoami(second))
+        bundles = []
+        for session, seed in ((pair.field, 51), (second, 52)):
+            (doc,) = synth_cases(1, seed=seed)
+            del doc["reference"]  # numbered by the vault
+            session.store.cases.save([doc])
+            result = service.export_bundle(session, tmp_path / "usb")
+            bundles.append(result.path)
+        (ref_b,) = (d["reference"] for d in second.store.cases.documents())
+        fp_b = service.whoami(second).strip().splitlines()[-1].replace(" ", "")
+    finally:
+        second.lock()
+    dialog = _dialog(qtbot, pair.hq)
+    dialog.import_bundles(bundles)
+    _wait(qtbot, dialog)
+    log = dialog.import_log.toPlainText()
+    assert f"[2/2] {bundles[1].name}: bundle #1 — 1 new" in log, log
+    assert "REFUSED" not in log and dialog.error.text() == ""
+    assert (
+        "2 reference(s) also used by another device, now shown with the device's suffix "
+        f"(e.g. {ref_b} → {ref_b}-{fp_b[:4]})"
+    ) in log
+    assert pair.hq.store.cases.count() == 2

@@ -42,7 +42,8 @@ def edit(session: Any, case_id: str, note: str) -> None:
 
 
 def build_world(folder: Path) -> dict[str, Any]:
-    """Two field devices, six bundles that overlap in cases and revisions."""
+    """Two field devices, six bundles that overlap in cases and revisions (and in one
+    reference, which each device gave to a case of its own)."""
     from desktop.app import create_vault
 
     pair = make_pair(folder)
@@ -72,8 +73,13 @@ def build_world(folder: Path) -> dict[str, Any]:
     export(field_a)  # 3: c1, c4
     attach(field_a, a[2]["id"], "ئەركىن.pdf", b"B" * 1000)
     export(field_a)  # 4: c2 (+ its new attachment)
-    field_b.store.cases.save(b)
-    export(field_b)  # 5: d0, d1
+    # Device B numbered a case of its own like A's c1 (both vaults number offline): HQ
+    # shows both with their device's suffix, whichever bundle comes first.
+    (clash,) = synth_cases(1, seed=78)
+    clash["reference"] = a[1]["reference"]
+    docs.append(clash)
+    field_b.store.cases.save([*b, clash])
+    export(field_b)  # 5: d0, d1, d2 (same reference as c1)
     edit(field_b, b[0]["id"], "released")
     export(field_b)  # 6: d0
     field_b.lock()
@@ -117,7 +123,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
     service.import_bundles(reference, w["bundles"])
     w["expected"] = hq_state(reference)
     reference.lock()
-    assert len(w["expected"][0]) == 7 and len(w["expected"][1]) == 6
+    docs = w["expected"][0]
+    assert len(docs) == 8 and len(w["expected"][1]) == 6
+    assert len({d["reference"] for d in docs}) == 8
+    assert sum(d["reference"].count("-") == 3 for d in docs) == 2  # the two suffixed
     yield w
     w["pair"].field.lock()
     w["pair"].hq.lock()
