@@ -55,6 +55,21 @@ def _fp(session: Any) -> str:
     return service.whoami(session).strip().splitlines()[-1].replace(" ", "")
 
 
+def first_case(session: Any) -> str:
+    """The id of the session's lowest-numbered case (TD-YYYY-0001)."""
+    return sorted(refs(session).items(), key=lambda kv: kv[1])[0][0]
+
+
+def edit_and_export(session: Any, case_id: str, notes: str, out: Path) -> Path:
+    """A later revision of one case, in the device's next bundle."""
+    doc = session.store.cases.get(case_id)
+    doc["notes"] = notes
+    session.store.cases.save([doc])
+    later = service.export_bundle(session, out).path
+    assert later is not None
+    return later
+
+
 def without_reference(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in ("reference", "created", "updated")}
 
@@ -110,16 +125,13 @@ def test_later_bundles_land_on_the_suffixed_case_without_a_conflict(world: Any) 
     pair, a, b, bundle_a, bundle_b = world
     service.import_bundles(pair.hq, [bundle_a, bundle_b])
     before = refs(pair.hq)
-    cid = sorted(refs(a).items(), key=lambda kv: kv[1])[0][0]  # A's TD-YYYY-0001
-    doc = a.store.cases.get(cid)
-    doc["notes"] = "second interview: transferred to another facility"
-    a.store.cases.save([doc])
-    later = service.export_bundle(a, pair.folder / "usb-a2").path
-    assert later is not None
+    cid = first_case(a)
+    notes = "second interview: transferred to another facility"
+    later = edit_and_export(a, cid, notes, pair.folder / "usb-a2")
     (result,) = service.import_bundles(pair.hq, [later])
     assert (result.updated, result.conflicts, result.suffixed) == (1, 0, [])
     assert refs(pair.hq) == before
-    assert pair.hq.store.cases.get(cid)["notes"] == doc["notes"]
+    assert pair.hq.store.cases.get(cid)["notes"] == notes
     # Found at HQ by its field reference only when one device uses it (B has 0001 too).
     third = sorted(refs(b).items(), key=lambda kv: kv[1])[2]
     assert pair.hq.store.cases.resolve(third[1]) == third[0]  # B's 0003: not suffixed
@@ -149,16 +161,12 @@ def test_resolving_an_older_conflict_keeps_the_suffix(world: Any) -> None:
     keeping either must not take back a reference another device's case now claims."""
     pair, a, _b, bundle_a, bundle_b = world
     service.import_bundles(pair.hq, [bundle_a])
-    cid = sorted(refs(a).items(), key=lambda kv: kv[1])[0][0]
+    cid = first_case(a)
     ref = refs(a)[cid]
     at_hq = pair.hq.store.cases.get(cid)
     at_hq["notes"] = "HQ: verified with the family"
     pair.hq.store.cases.save([at_hq])
-    at_field = a.store.cases.get(cid)
-    at_field["notes"] = "field: new testimony"
-    a.store.cases.save([at_field])
-    later = service.export_bundle(a, pair.folder / "usb-a2").path
-    assert later is not None
+    later = edit_and_export(a, cid, "field: new testimony", pair.folder / "usb-a2")
     (conflicting,) = service.import_bundles(pair.hq, [later])
     assert conflicting.conflicts == 1
     service.import_bundles(pair.hq, [bundle_b])  # B's TD-…-0001 arrives: A's is renamed
