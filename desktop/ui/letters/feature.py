@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from desktop.letters.appeals import AppealLog
 from desktop.letters.vault_recipients import MAX_FILE_BYTES, import_recipients
 from desktop.ui.letters.appeals_tab import AppealsTab
-from desktop.ui.letters.batch_dialog import BatchLettersDialog
-from desktop.ui.letters.composer import LetterComposer
-from desktop.ui.letters.followups import FollowUpsDialog
 from desktop.ui.unlock_dialog import describe_error
 
 if TYPE_CHECKING:
+    # The dialogs are imported when first opened, not with the main window: they bring
+    # the letter renderer (reportlab, jinja2, Arabic shaping, QtPdf), about a third of a
+    # second of the start on a quiet machine (docs/performance.md, "The desktop GUI").
+    from desktop.ui.letters.batch_dialog import BatchLettersDialog
+    from desktop.ui.letters.composer import LetterComposer
+    from desktop.ui.letters.followups import FollowUpsDialog
     from desktop.ui.main_window import MainWindow
 
 
@@ -120,6 +123,8 @@ class LettersFeature(QObject):
     ) -> LetterComposer | None:
         if not self._ready() or self.window._shown_id is None:
             return None
+        from desktop.ui.letters.composer import LetterComposer
+
         try:
             composer = LetterComposer(
                 self.window.session, self.window._shown_id, self.window,
@@ -150,6 +155,8 @@ class LettersFeature(QObject):
         w = self.window
         if w._is_locked():
             return None
+        from desktop.ui.letters.batch_dialog import BatchLettersDialog
+
         try:
             dialog = BatchLettersDialog(w.session, self.batch_case_ids(), w, today=self.today)
         except Exception as exc:
@@ -175,6 +182,8 @@ class LettersFeature(QObject):
         w = self.window
         if w._is_locked():
             return None
+        from desktop.ui.letters.followups import FollowUpsDialog
+
         dialog = FollowUpsDialog(w.session, w, today=self.today)
         dialog.open_case.connect(self.go_to_case)
         self._keep(dialog)
@@ -243,7 +252,8 @@ class LettersFeature(QObject):
     def close_all(self) -> None:
         """On lock: close every letters dialog and forget the case."""
         for dialog in list(self.dialogs):
-            if isinstance(dialog, BatchLettersDialog):
-                dialog.cancel_event.set()
+            cancel = getattr(dialog, "cancel_event", None)  # a batch being written
+            if cancel is not None:
+                cancel.set()
             dialog.done(QDialog.DialogCode.Rejected)
         self.show_case(None)
