@@ -373,10 +373,23 @@ class _Checker:
         )
 
 
+def _load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, parsed by libyaml when PyYAML has it (a quarter of the time at
+    the start of the GUI). The same resolver and constructor build the data; a text libyaml
+    refuses is parsed again by the pure-Python parser, so errors read exactly as before."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 - the safe loader, in C
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse_form(text: str, source: str) -> Form:
     """Parse form YAML; every fault raises InvalidInputError naming ``source`` and the field."""
     try:
-        raw = yaml.safe_load(text)
+        raw = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
