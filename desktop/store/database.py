@@ -86,7 +86,7 @@ def _prepare(engine: Engine, *, check: bool) -> None:
     ):
         engines.verify_integrity(engine)
     try:
-        migrate.upgrade(engine)
+        migrate.upgrade_if_needed(engine)
     except TestimonyDeskError:
         raise
     except Exception as exc:

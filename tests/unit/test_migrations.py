@@ -143,6 +143,53 @@ def test_open_store_brings_an_old_vault_to_head(tmp_path: Path) -> None:
         reopened.close()
 
 
+def test_the_head_read_from_the_files_is_alembics(tmp_path: Path) -> None:
+    """Unlock skips alembic for a vault at ``linear_head()``: it must be alembic's head, and
+    anything but one plain chain of files must leave the decision to alembic (None)."""
+    assert migrate.linear_head() == migrate.head_revision()
+
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    originals = sorted((migrate.MIGRATIONS / "versions").glob("*.py"))
+    for path in originals:
+        (versions / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    real = migrate.MIGRATIONS
+    try:
+        migrate.MIGRATIONS = tmp_path / "migrations"
+        assert migrate.linear_head() == migrate.head_revision()
+        # A second head (a branch from 0003): alembic decides.
+        (versions / "9999_branch.py").write_text(
+            'revision = "9999"\ndown_revision = "0003"\n', encoding="utf-8"
+        )
+        assert migrate.linear_head() is None
+        (versions / "9999_branch.py").write_text(
+            'revision = "9999"\ndown_revision = ("0003", "0004")\n', encoding="utf-8"
+        )
+        assert migrate.linear_head() is None  # a merge revision: not understood here
+        (versions / "9999_branch.py").unlink()
+        (versions / originals[0].name).unlink()  # the chain has lost its base
+        assert migrate.linear_head() is None
+    finally:
+        migrate.MIGRATIONS = real
+
+
+def test_open_store_skips_alembic_only_at_head(tmp_path: Path) -> None:
+    unlocked = UnlockedVault(tmp_path, "vault-id", VaultKind.FIELD, bytearray(os.urandom(32)))
+    store = create_store(unlocked)
+    try:
+        assert migrate.is_current(store.engine)
+        migrate.downgrade(store.engine, "0004")
+        assert not migrate.is_current(store.engine)
+        migrate.upgrade_if_needed(store.engine)
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        assert migrate.is_current(store.engine)
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+        assert not migrate.is_current(store.engine)  # unknown: alembic decides
+    finally:
+        store.close()
+
+
 def test_open_store_refuses_a_database_without_device_identity(tmp_path: Path) -> None:
     unlocked = UnlockedVault(tmp_path, "vault-id", VaultKind.FIELD, bytearray(os.urandom(32)))
     store = create_store(unlocked)
