@@ -238,9 +238,9 @@ def child_app(spawned: float, vault: Path, queries: list[str], scroll_pages: int
 
     t = time.perf_counter()
     # As the app does (desktop.ui.main): the main window's modules load after the unlock.
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.main import main_window
 
-    window = MainWindow(session)
+    window = main_window(session)
     figures["window_s"] = time.perf_counter() - t
     watch = Watch()
     window.table.viewport().installEventFilter(watch)

@@ -7,6 +7,7 @@ the lock: every lock/unlock cycle would otherwise nest one more modal event loop
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ from desktop.ui.unlock_dialog import UnlockDialog, describe_error
 from desktop.vault.vault import Vault
 
 if TYPE_CHECKING:
+    from desktop.app import Session
+
     # Imported when the vault is open, not before: the main window brings letters
     # (reportlab, fonts, shaping) and the rest, about 26 MiB that would otherwise sit in
     # memory next to Argon2's 256 MiB during unlock (docs/performance.md, peak RSS).
@@ -56,12 +59,28 @@ def open_session(
         try_keyring = False
     if not accepted or session is None:
         return None
-    from desktop.ui.main_window import MainWindow
-
-    window = MainWindow(session)
+    window = main_window(session)
     if resume is not None:
         window.resume(resume)
     return window
+
+
+def main_window(session: Session) -> MainWindow:
+    """The main window of an unlocked session; its modules are imported now (see above).
+
+    The cyclic garbage collector is paused meanwhile: the modules and the widgets are
+    objects that live as long as the window, and the collector only walked them again and
+    again while they were made. Reference counting frees everything as usual.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from desktop.ui.main_window import MainWindow
+
+        return MainWindow(session)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def verify_in_background(window: MainWindow) -> workers.Job:
