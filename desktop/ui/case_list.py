@@ -50,6 +50,10 @@ HQ_COLUMN = 7
 TICK = "✓"
 
 Index = QModelIndex | QPersistentModelIndex
+# The roles ``CaseListModel.data`` answers; None for every other one.
+_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole}
+)
 
 
 class CaseSource(Protocol):
@@ -237,6 +241,10 @@ class CaseListModel(QAbstractTableModel):
         return f"{s.appeals} · {state}" if state else str(s.appeals)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A view asks for about ten roles per cell (font, colours, icon…), fitting the column
+        # widths alone for 100 rows: the roles answered below are checked first.
+        if role not in _ROLES:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = index.row()
