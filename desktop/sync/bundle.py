@@ -300,7 +300,7 @@ def _attachment_pieces(
     largest cost after age itself (about 0.55 s per GiB with SHA-NI); hashing it on a
     helper thread was measured and not kept — no less CPU time, and no steadier wall time
     on a busy machine (the thread needs the GIL between chunks). A helper *process* does it
-    while the records are built (``fingerprints``, desktop/sync/recheck.py).
+    on the second core (``fingerprints``, desktop/sync/recheck.py).
     """
     digest = hashlib.sha256() if fingerprints is None else None
     tags = hashlib.sha256() if fingerprints is not None else None

@@ -1,4 +1,7 @@
-"""(Export) The attachments' SHA-256 re-check, on the second core while the records are built.
+"""(Export) The attachments' SHA-256 re-check, on the second core.
+
+It runs while the records are built, or, when the records themselves are built on both
+cores (desktop/sync/records.py), while the bundle is encrypted.
 
 Why: a sync export re-hashes every attachment it sends (a blob file swapped for another of
 the same vault still decrypts; HQ would then refuse the whole bundle after the field had

@@ -400,7 +400,7 @@ def export_bundle(
     if len(rows) >= records_helper.MIN_CASES and _helper_can_read(session):
         helper.start()
     # The attachments of every changed case (those of cases left out are dropped below), so
-    # that their SHA-256 re-check can start on the second core while the records are built.
+    # that their SHA-256 re-check can start on the second core (now, or after the records).
     pending: list[tuple[str, str, str, int, str]] = []
     with engine.connect() as conn:
         for chunk in _chunks([r[0] for r in rows]):
