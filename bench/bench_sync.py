@@ -130,8 +130,9 @@ def step_export(work: Path) -> dict[str, Any]:
     return {
         "export_s": round(elapsed, 2),
         "export_cpu_s": round(cpu, 2),
-        # The attachments' SHA-256 re-check runs in a helper process (desktop/sync/recheck.py)
-        # on the other core: its CPU time, not in export_cpu_s.
+        # Helper processes on the other core: part of the records (desktop/sync/records.py)
+        # and the attachments' SHA-256 re-check (desktop/sync/recheck.py): their CPU time,
+        # not in export_cpu_s.
         "export_helper_cpu_s": round(helper, 2),
         "bundle_bytes": result.size,
         "cases": result.cases,

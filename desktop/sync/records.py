@@ -155,6 +155,7 @@ class Helper:
         self._process: Any = None
         self._conn: Any = None
         self.helper_chunks = 0  # chunks whose records came from the helper (tests, bench)
+        self._sender: threading.Thread | None = None
 
     @property
     def active(self) -> bool:
@@ -211,6 +212,7 @@ class Helper:
                 CHUNK,
             )
             sender = threading.Thread(target=lambda: sent.append(self._send(job)), daemon=True)
+            self._sender = sender
             sender.start()
         theirs: dict[int, tuple[list[Record], int]] = {}
         finished = False  # the helper said "end" or "failed"
@@ -245,7 +247,7 @@ class Helper:
             i += 1
         if sender is not None:
             if sender.is_alive() and i == len(chunks):
-                self._stop()  # it never took its job: the write then fails
+                self._stop(wait=False)  # it never took its job: the write then fails
             sender.join()
             alive = alive and sent == [True]
         if i < len(chunks) and alive and not finished:
@@ -273,16 +275,23 @@ class Helper:
         return records, excluded
 
     def close(self) -> None:
+        if self._sender is not None and self._sender.is_alive():
+            # Never close the pipe under a thread still writing the job (with the database
+            # key) into it: its next write could go to whatever file reuses the number. The
+            # helper is stopped first, so that the write fails, then the thread is waited for.
+            self._stop(wait=False)
+            self._sender.join()
+        self._sender = None
         if self._conn is not None:
             self._conn.close()
             self._conn = None
         self._stop()
 
-    def _stop(self) -> None:
+    def _stop(self, *, wait: bool = True) -> None:
         if self._process is not None:
             # It ends by itself once it sent "end" or sees the pipe closed; one still
             # starting up or building is stopped (it only reads a database).
-            self._process.join(timeout=0.2)
+            self._process.join(timeout=0.2 if wait else 0)
             if self._process.is_alive():
                 self._process.terminate()
                 self._process.join()

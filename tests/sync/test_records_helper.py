@@ -249,3 +249,34 @@ def test_a_failed_background_sync_is_not_lost(
         writer._thread.join(30)  # it stops at its first error
         with pytest.raises(OSError, match="Input/output error"):
             writer.close()
+
+
+def test_a_cancel_while_the_helper_starts_stops_it_cleanly(pair: Pair, small_chunks: None) -> None:
+    """A cancel before the helper took its job: ``close`` stops the helper, waits for the
+    thread still writing the job (with the database key) and only then closes the pipe."""
+    _fill(pair, 12)
+    session = pair.field
+    rows = _rows(session)
+    meta = {r[0]: r for r in rows}
+    helper = records.Helper()
+    helper.start()
+
+    def cancel() -> None:
+        raise service.Cancelled("export cancelled: no bundle was written")
+
+    with pytest.raises(service.Cancelled):
+        helper.build_all(
+            session.store.cases,
+            session.unlocked.db_path,
+            session.unlocked.db_key,
+            [r[0] for r in rows],
+            meta,
+            "ORIGIN",
+            cancel,
+        )
+    sender = helper._sender
+    assert sender is not None  # the job was being sent
+    started = time.monotonic()
+    helper.close()
+    assert time.monotonic() - started < 30
+    assert not sender.is_alive() and not helper.active and helper._conn is None
