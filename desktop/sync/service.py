@@ -355,6 +355,15 @@ def bundle_file_name(device_fp: str, sequence: int) -> str:
     return f"{device_fp[:8].lower()}-{sequence:06d}.tdb"
 
 
+class _SavedMeanwhile(Exception):
+    """A case was saved while its record was being built (see ``_still_as_read``)."""
+
+
+# Tries of a whole export when cases are saved while it prepares (the Sync dialog is not
+# modal: the user may go on saving cases during an export).
+_EXPORT_TRIES = 3
+
+
 def export_bundle(
     session: Any,
     out_dir: Path,
@@ -367,7 +376,27 @@ def export_bundle(
     The file is written under a hidden temporary name in ``out_dir`` and renamed when
     complete; a failure or ``cancel`` (polled before every piece) removes it and records
     nothing (:class:`Cancelled`). ``progress`` gets (bytes, total bytes) of the plaintext.
+    A case saved while the records were being built makes the export start again (nothing
+    was written yet), up to ``_EXPORT_TRIES`` times.
     """
+    for _ in range(_EXPORT_TRIES):
+        try:
+            return _export_bundle(session, out_dir, progress=progress, cancel=cancel)
+        except _SavedMeanwhile:
+            continue
+    raise TestimonyDeskError(
+        "cases kept being saved while the bundle was prepared: nothing was written; "
+        "export again when no case is being saved"
+    )
+
+
+def _export_bundle(
+    session: Any,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
     _require(session, VaultKind.FIELD, "sync export")
     if is_inside(Path(out_dir), Path(session.vault.folder)):
         raise UsageError("refusing to write a bundle inside the vault folder: choose another")
@@ -471,6 +500,8 @@ def _export(
             )
         else:
             built, excluded = records_helper.build(repo, ids, meta, origin)
+    if not _still_as_read(engine, meta, [case_id for case_id, _line, _sha in built]):
+        raise _SavedMeanwhile
     if helper_used:
         rechecker.start()  # now the second core is free again (export_bundle)
     records: list[bytes] = []
@@ -584,6 +615,27 @@ def _export(
         final.unlink(missing_ok=True)
         raise
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+def _still_as_read(engine: Any, meta: dict[str, Any], ids: list[str]) -> bool:
+    """Every case of the records still has the content hash read before they were built.
+
+    Why: the hashes (``meta``, into each record and the export state) and the documents
+    are read in separate transactions — the documents in chunks, part of them by the records
+    helper. A case saved in between would go out as its new content under its old hash:
+    HQ refuses such a bundle whole, while this vault would record all its cases as sent.
+    A case whose hash is still the one read was not changed in between (short of a save
+    and its exact undo within that second, which would still leave this case's record
+    off by one version).
+    """
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            now = dict(
+                conn.execute(select(Case.id, Case.content_hash).where(Case.id.in_(chunk))).all()
+            )
+            if len(now) != len(chunk) or any(now[cid] != meta[cid][2] for cid in chunk):
+                return False
+    return True
 
 
 class _SyncingWriter:
