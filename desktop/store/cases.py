@@ -96,6 +96,10 @@ class CaseFilter:
 
 # A search with more matches than this is shown in index order, not ranked (see page()).
 BROAD_MATCHES = 5_000
+# A search alone in relevance order (SQLite) is ranked by CaseRepository._ranked_page: the
+# same rows as page()'s SQL with fewer MATCH evaluations. False: that SQL (for comparison
+# in tests/unit/test_first_page.py).
+RANK_IN_PYTHON = True
 
 # Sort keys of the case list; "relevance" (search rank) only with search text.
 SORT_KEYS = ("reference", "detained", "last_event", "place", "status", "verification", "appeals")
@@ -639,6 +643,10 @@ class CaseRepository:
             # The ranked matches restrict the rows themselves (no second MATCH); without
             # other filters only the best offset + limit of them are joined to the cases.
             others = self._conditions(filt, with_text=False)
+            if self._sqlite and not others and RANK_IN_PYTHON:
+                clauses = match_clauses(filt.text)
+                if clauses:  # the same rows as the SQL below, one evaluation fewer or two
+                    return self._ranked_page(clauses, offset, limit)[1]
             broad = self._sqlite and self._is_broad(filt.text)
             rank = self._rank_subquery(
                 filt.text, top=None if others else offset + limit, by_rank=not broad
@@ -701,23 +709,28 @@ class CaseRepository:
             and not self._conditions(filt, with_text=False)
         ):
             clauses = match_clauses(filt.text)
-            if clauses:
-                return self._first_ranked_page(clauses, limit)
+            if clauses and RANK_IN_PYTHON:
+                return self._ranked_page(clauses, 0, limit)
         count = self.count_matching(filt)
         return count, (self.page(filt, sort, limit=limit) if count else [])
 
-    def _first_ranked_page(
-        self, clauses: list[tuple[str, str]], limit: int
+    def _ranked_page(
+        self, clauses: list[tuple[str, str]], offset: int, limit: int
     ) -> tuple[int, list[CaseSummary]]:
-        """``first_page`` of a search alone in relevance order (SQLite): see ``page``.
+        """The count and ``page(offset, limit)`` of a search alone in relevance order (SQLite).
 
-        At most ``BROAD_MATCHES`` matches: all of them with their BM25 score, sorted here by
-        (score, case id) as ``page``'s SQL does, the count is their number. More: the count
-        and the first ``limit`` in the index's row order (``page``'s broad case). Which case
-        applies is known without counting when one word alone matches few enough rows (a
-        query matches a subset of each word's matches); else one statement counts the
-        matches and returns the first ``limit`` rowids.
+        The same rows as ``page``'s SQL, which ranks the best ``offset + limit`` index rows,
+        joins them to the cases (an index row without its case drops out) and skips
+        ``offset``. At most ``BROAD_MATCHES`` matches: all of them with their BM25 score,
+        sorted here by (score, case id) as that SQL does, the count is their number. More:
+        the count and the first rows in the index's row order (``page``'s broad case). Which
+        case applies is known without counting when one word alone matches few enough rows
+        (a query matches a subset of each word's matches); else one statement counts the
+        matches and returns the first ``offset + limit`` rowids. ``page`` evaluated the MATCH
+        two or three times for this (the broad check, then the ranking with its IDF pass);
+        the case list's ``fetchMore`` of a search used it for every further page.
         """
+        want = offset + limit
         match = " AND ".join(clause for _word, clause in clauses)
         probe = (
             "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH :m LIMIT :n)"
@@ -746,14 +759,17 @@ class CaseRepository:
                         "WITH m AS MATERIALIZED (SELECT rowid AS r FROM case_search "
                         "WHERE case_search MATCH ?) "
                         "SELECT (SELECT count(*) FROM m), r FROM m ORDER BY r LIMIT ?",
-                        (match, limit),
+                        (match, want),
                     )
                     first = cursor.fetchall()
                     if not first:
                         return 0, []
                     count = int(first[0][0])
                     if count > BROAD_MATCHES:
-                        return count, self._broad_page(conn, cursor, [r for _c, r in first])
+                        case_of = _case_ids(cursor, [r for _c, r in first])
+                        broad = [case_of.get(r) for _c, r in first]
+                        ids = [i for i in broad if i is not None]
+                        return count, self._page_of(conn, ids, offset, limit)
                 cursor.execute(
                     f"SELECT rowid, {SEARCH_RANK} FROM case_search WHERE case_search MATCH ?",  # noqa: S608 - constant rank
                     (match,),
@@ -762,10 +778,10 @@ class CaseRepository:
                 if not scored:
                     return 0, []
                 scored.sort(key=lambda r: r[1])
-                if len(scored) > limit:
-                    # Only rows up to the limit-th score (ties included) can be on the page:
+                if len(scored) > want:
+                    # Only rows up to the want-th score (ties included) can be on the page:
                     # their case ids (the tiebreak) are read, not those of every match.
-                    cutoff = scored[limit - 1][1]
+                    cutoff = scored[want - 1][1]
                     candidates = [r for r in scored if r[1] <= cutoff]
                 else:
                     candidates = scored
@@ -776,15 +792,23 @@ class CaseRepository:
             ranked = sorted(
                 ((case_of.get(rowid), score) for rowid, score in candidates),
                 key=lambda r: (r[1], r[0] is not None, r[0] or ""),
-            )[:limit]
+            )[:want]
             ids = [case_id for case_id, _score in ranked if case_id is not None]
-            return len(scored), self._summaries_in_order(conn, ids)
+            return len(scored), self._page_of(conn, ids, offset, limit)
 
-    def _broad_page(self, conn: Connection, cursor: Any, first: list[int]) -> list[CaseSummary]:
-        """The matches of the first rowids, in that order (``page``, broad: index order)."""
-        case_of = _case_ids(cursor, first)
-        ids = [case_of.get(r) for r in first]
-        return self._summaries_in_order(conn, [i for i in ids if i is not None])
+    def _page_of(
+        self, conn: Connection, ids: list[str], offset: int, limit: int
+    ) -> list[CaseSummary]:
+        """``ids[offset:offset + limit]`` as case list rows, once the ids without a case row
+        are left out (as the SQL join did before its OFFSET); only that slice is read."""
+        if offset:
+            existing: set[str] = set()
+            for chunk in _chunks(list(dict.fromkeys(ids))):
+                existing.update(
+                    str(i) for (i,) in conn.execute(select(Case.id).where(Case.id.in_(chunk)))
+                )
+            ids = [i for i in ids if i in existing]
+        return self._summaries_in_order(conn, ids[offset : offset + limit])
 
     def _summaries_in_order(self, conn: Connection, ids: list[str]) -> list[CaseSummary]:
         """The case list rows of ``ids`` in that order; ids without a case row are left out."""

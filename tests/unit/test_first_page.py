@@ -52,10 +52,20 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     opened.close()
 
 
+def sql_page(repo: CaseRepository, filt: CaseFilter, sort: CaseSort, **kwargs: Any) -> Any:
+    """``page`` by its SQL alone (the reference; ``RANK_IN_PYTHON`` off)."""
+    assert cases_module.RANK_IN_PYTHON
+    cases_module.RANK_IN_PYTHON = False
+    try:
+        return repo.page(filt, sort, **kwargs)
+    finally:
+        cases_module.RANK_IN_PYTHON = True
+
+
 def old_way(repo: CaseRepository, filt: CaseFilter, sort: CaseSort, limit: int) -> Any:
     """What the case list did before ``first_page`` (and still the reference)."""
     count = repo.count_matching(filt)
-    return count, (repo.page(filt, sort, limit=limit) if count else [])
+    return count, (sql_page(repo, filt, sort, limit=limit) if count else [])
 
 
 def typed_prefixes(repo: CaseRepository) -> list[str]:
@@ -108,6 +118,63 @@ def test_first_page_with_filters_or_a_column_sort_is_the_two_calls(store: Store)
         assert got[0] > 0
 
 
+@pytest.mark.parametrize("broad", [cases_module.BROAD_MATCHES, 40, 0])
+def test_later_pages_equal_the_sql_for_typed_names(
+    store: Store, monkeypatch: pytest.MonkeyPatch, broad: int
+) -> None:
+    """The case list's fetchMore of a search: ``page(offset=…)`` ranks in Python too."""
+    monkeypatch.setattr(cases_module, "BROAD_MATCHES", broad)
+    repo = store.cases
+    sort = CaseSort(RELEVANCE)
+    compared = 0
+    for typed in typed_prefixes(repo):
+        filt = CaseFilter(text=typed)
+        for offset, limit in [(0, 500), (7, 7), (20, 13), (100, 50), (299, 5), (400, 10)]:
+            got = repo.page(filt, sort, offset=offset, limit=limit)
+            assert got == sql_page(repo, filt, sort, offset=offset, limit=limit), (typed, offset)
+            compared += bool(got) and offset > 0
+        # Paging through a whole result gives the result, each case once.
+        pages = [repo.page(filt, sort, offset=o, limit=11) for o in range(0, 330, 11)]
+        whole = [row for page in pages for row in page]
+        assert whole == sql_page(repo, filt, sort, limit=CASES + 10), typed
+    assert compared > 10  # later pages were not all empty
+
+
+def test_a_later_page_leaves_out_search_rows_without_their_case(store: Store) -> None:
+    """As the SQL join did before its OFFSET: index rows without a case take no place."""
+    repo = store.cases
+    with repo.engine.begin() as conn:
+        # Equal scores, so the case id orders them: before, between and after the real ones.
+        for orphan in ("!no-such-case", "8-no-such-case", "~no-such-case"):
+            conn.exec_driver_sql(
+                "INSERT INTO case_search (case_id, names, latin, places, body) "
+                "VALUES (?, 'orphanword', 'orphanword', '', '')",
+                (orphan,),
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO case_search (case_id, names, latin, places, body) "
+            "VALUES (NULL, 'orphanword', 'orphanword', '', '')"
+        )
+        real = repo.page(limit=4)
+        for row in real:
+            conn.exec_driver_sql(
+                "INSERT INTO case_search (case_id, names, latin, places, body) "
+                "VALUES (?, 'orphanword', 'orphanword', '', '')",
+                (row.id,),
+            )
+    try:
+        filt = CaseFilter(text="orphanword")
+        sort = CaseSort(RELEVANCE)
+        for offset in range(6):
+            for limit in (1, 2, 3, 8):
+                got = repo.page(filt, sort, offset=offset, limit=limit)
+                assert got == sql_page(repo, filt, sort, offset=offset, limit=limit)
+        assert len(repo.page(filt, sort, limit=20)) == len(real) > 0
+    finally:
+        with repo.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM case_search WHERE names = 'orphanword' AND body = ''")
+
+
 def test_first_page_leaves_out_a_search_row_without_its_case(store: Store) -> None:
     """As the SQL join did: an index row whose case is gone counts but is not listed."""
     repo = store.cases
@@ -147,3 +214,5 @@ def test_first_page_equals_count_and_page_for_any_text(
     filt = CaseFilter(text=text)
     got: tuple[int, list[CaseSummary]] = repo.first_page(filt, sort, limit=20)
     assert got == old_way(repo, filt, sort, 20)
+    later = repo.page(filt, sort, offset=9, limit=6)
+    assert later == sql_page(repo, filt, sort, offset=9, limit=6)
