@@ -377,10 +377,9 @@ def _load_yaml(text: str) -> Any:
     """``yaml.safe_load``, parsed by libyaml when PyYAML has it (a quarter of the time at
     the start of the GUI). The same resolver and constructor build the data; a text libyaml
     refuses is parsed again by the pure-Python parser, so errors read exactly as before."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None:
+    if getattr(yaml, "__with_libyaml__", False):
         try:
-            return yaml.load(text, Loader=loader)  # noqa: S506 - the safe loader, in C
+            return yaml.load(text, Loader=yaml.CSafeLoader)
         except yaml.YAMLError:
             pass
     return yaml.safe_load(text)
