@@ -85,7 +85,9 @@ def pg_world(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     service.import_bundles(reference, world["bundles"])
     world["expected"] = stateful.hq_state(reference)
     reference.lock()
-    assert len(world["expected"][0]) == 7 and len(world["expected"][1]) == 6
+    docs = world["expected"][0]
+    assert len(docs) == 8 and len(world["expected"][1]) == 6
+    assert sum(d["reference"].count("-") == 3 for d in docs) == 2  # two devices, one reference
     yield world
     world["pair"].field.lock()
     hq.lock()
@@ -115,7 +117,7 @@ def test_postgresql_hq_reaches_the_same_state_as_sqlcipher_would(
     pg_world: dict[str, Any],
 ) -> None:
     # Guard for the machine below: its expected state is the same kind of state the
-    # SQLCipher test compares (7 cases, 6 bundles, attachments with their hashes).
+    # SQLCipher test compares (8 cases, 6 bundles, attachments with their hashes).
     _docs, _seen, conflicts, atts = pg_world["expected"]
     assert conflicts == 0
     assert any(sha for _id, sha in atts)
