@@ -226,9 +226,9 @@ class CaseRepository:
         (decrypted) again and again, and pages spilled to the WAL before the commit are
         encrypted and written again when touched again. 1.5 GiB holds the whole database
         of a 100,000-case import (1.5 GB): about an eighth less CPU for the writing
-        process than 512 MiB (docs/performance.md, r9). SQLite allocates the cache lazily
-        (a 10,000-case import never uses more than ~150 MB of it) and gives it back when
-        the size is set back.
+        process than 512 MiB (docs/performance.md, r9). SQLite allocates the cache lazily,
+        page by page as the import touches them (a 10,000-case import into an empty vault
+        uses ~150 MB of it), and gives it back when the size is set back.
         """
         if not self._sqlite:
             yield
