@@ -129,7 +129,9 @@ class WriteResult:
     ids: tuple[str, ...] = ()
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+def in_chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    """Slices of at most ``size``: an ``IN (…)`` list stays within SQLite's bound-variable
+    limit and PostgreSQL's comfortable statement size."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -255,7 +257,7 @@ class CaseRepository:
         at = now_utc()
         ids = [str(d["id"]) for d in docs if d.get("id")]
         existing: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             for found in conn.execute(
                 select(
                     Case.id,
@@ -269,7 +271,7 @@ class CaseRepository:
                 existing[found["id"]] = dict(found)
         refs = [str(d["reference"]) for d in docs if d.get("reference")]
         owner_of_ref: dict[str, str] = {}
-        for chunk in _chunks(refs):
+        for chunk in in_chunks(refs):
             for rid, ref in conn.execute(
                 select(Case.id, Case.reference).where(Case.reference.in_(chunk))
             ).all():
@@ -368,7 +370,7 @@ class CaseRepository:
             search_rows.append(search_row)
 
         blob_names = self._blob_names(conn, touched)
-        for chunk in _chunks(touched):
+        for chunk in in_chunks(touched):
             for model in reversed(CHILD_TABLES):
                 conn.execute(delete(model).where(model.case_id.in_(chunk)))
             if self._indexed:
@@ -418,7 +420,7 @@ class CaseRepository:
 
     def _blob_names(self, conn: Connection, case_ids: list[str]) -> dict[str, str]:
         names: dict[str, str] = {}
-        for chunk in _chunks(case_ids):
+        for chunk in in_chunks(case_ids):
             for att_id, blob in conn.execute(
                 select(Attachment.id, Attachment.blob_name).where(Attachment.case_id.in_(chunk))
             ).all():
@@ -507,7 +509,7 @@ class CaseRepository:
                 id_list = [r[0] for r in conn.execute(select(Case.id).order_by(Case.reference))]
             else:
                 id_list = list(ids)
-            for chunk in _chunks(id_list):
+            for chunk in in_chunks(id_list):
                 yield from self._load(conn, list(chunk))
 
     def _load(self, conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
@@ -577,7 +579,7 @@ class CaseRepository:
     def summaries_for(self, ids: Sequence[str]) -> list[CaseSummary]:
         """Summaries of the given cases (search results), in no particular order."""
         found: list[CaseSummary] = []
-        for chunk in _chunks(list(ids)):
+        for chunk in in_chunks(list(ids)):
             found.extend(self.summaries(where_ids=chunk))
         return found
 
@@ -804,7 +806,7 @@ class CaseRepository:
         are left out (as the SQL join did before its OFFSET); only that slice is read."""
         if offset:
             existing: set[str] = set()
-            for chunk in _chunks(list(dict.fromkeys(ids))):
+            for chunk in in_chunks(list(dict.fromkeys(ids))):
                 existing.update(
                     str(i) for (i,) in conn.execute(select(Case.id).where(Case.id.in_(chunk)))
                 )
@@ -814,7 +816,7 @@ class CaseRepository:
     def _summaries_in_order(self, conn: Connection, ids: list[str]) -> list[CaseSummary]:
         """The case list rows of ``ids`` in that order; ids without a case row are left out."""
         found: dict[str, CaseSummary] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids))):
+        for chunk in in_chunks(list(dict.fromkeys(ids))):
             for row in conn.execute(self._summary_select().where(Case.id.in_(chunk))).all():
                 found[row[0]] = _summary(row)
         return [found[i] for i in ids if i in found]
@@ -998,7 +1000,7 @@ _SORT_FIELDS = {
 def _case_ids(cursor: Any, rowids: list[int]) -> dict[int, str | None]:
     """Search index rowid -> case id, read by rowid (a driver cursor, SQLite)."""
     found: dict[int, str | None] = {}
-    for chunk in _chunks(rowids):
+    for chunk in in_chunks(rowids):
         marks = ",".join("?" * len(chunk))
         cursor.execute(f"SELECT rowid, case_id FROM case_search WHERE rowid IN ({marks})", chunk)  # noqa: S608 - placeholders only
         found.update(cursor.fetchall())

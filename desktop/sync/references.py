@@ -31,13 +31,8 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from desktop.interchange.case_format import MAX_REFERENCE_CHARS
+from desktop.store.cases import in_chunks
 from desktop.store.models import Case, SyncMergeState
-
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
-    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
 
 
 def suffixed(reference: str, device: str, length: int = 4) -> str:
@@ -99,7 +94,7 @@ def settle(
     known_as: dict[str, str] = {}  # case id -> its field reference, when suffixed
     holders: dict[str, set[str]] = {}  # reference -> case ids holding it at HQ
     claimed: dict[str, set[str]] = {}  # field reference -> case ids known by it
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         shown.update(conn.execute(select(Case.id, Case.reference).where(Case.id.in_(chunk))).all())
         for cid, ref in conn.execute(
             select(SyncMergeState.case_id, SyncMergeState.field_reference).where(
@@ -107,7 +102,7 @@ def settle(
             )
         ):
             known_as[cid] = str(ref)
-    for chunk in _chunks(refs):
+    for chunk in in_chunks(refs):
         for cid, ref in conn.execute(
             select(Case.id, Case.reference).where(Case.reference.in_(chunk))
         ):
@@ -148,7 +143,7 @@ def _rename(
     ids = sorted(claims)
     states = {
         row.case_id: row
-        for chunk in _chunks(ids)
+        for chunk in in_chunks(ids)
         for row in conn.execute(
             select(SyncMergeState.case_id, SyncMergeState.device, SyncMergeState.synced_hash).where(
                 SyncMergeState.case_id.in_(chunk)

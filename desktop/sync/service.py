@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from desktop.errors import (
     UsageError,
 )
 from desktop.store import mapping
-from desktop.store.cases import collector_paused
+from desktop.store.cases import collector_paused, in_chunks
 from desktop.store.models import (
     Attachment,
     Case,
@@ -79,18 +79,12 @@ RECORD_KEYS = {"case", "revision", "content_hash", "parent_hash", "base_hash", "
 BUNDLE_NAME_RE = re.compile(r"^([a-z2-7]{8})-(\d{6,})\.tdb$")
 MAX_KEY_FILE = 64 * 1024
 MAX_ACK_FILE = 64 * 1024 * 1024
-_CHUNK = 500
 _PROGRESS_STEP = 4 * 1024 * 1024  # report progress every 4 MiB (and at the end)
 
 # progress(bytes done, bytes in all), called from the thread doing the work
 Progress = Callable[[int, int], None]
 # polled often from the working thread (before every piece of 64 KiB or less); true stops
 Cancel = Callable[[], bool]
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _blobs(session: Any) -> BlobStore:
@@ -224,6 +218,32 @@ class ExportPreview:
     last_sequence: int | None  # the last bundle written, if any
 
 
+# Changed since its last export, or never exported (with Case outer-joined to
+# SyncExportState): what the next bundle carries.
+_UNEXPORTED = (SyncExportState.case_id.is_(None)) | (
+    SyncExportState.exported_hash != Case.content_hash
+)
+
+
+def export_rows(conn: Connection) -> list[Any]:
+    """What an export reads before building its records, in bundle (id) order:
+    (id, revision, content hash, parent hash, hash last exported or None)."""
+    return list(
+        conn.execute(
+            select(
+                Case.id,
+                Case.revision,
+                Case.content_hash,
+                Case.parent_hash,
+                SyncExportState.exported_hash,
+            )
+            .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
+            .where(_UNEXPORTED)
+            .order_by(Case.id)
+        ).all()
+    )
+
+
 def _pending_ids(conn: Connection) -> list[str]:
     """Cases changed since their last export (or never exported), in id order."""
     return [
@@ -231,10 +251,7 @@ def _pending_ids(conn: Connection) -> list[str]:
         for c in conn.execute(
             select(Case.id)
             .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
-            .where(
-                (SyncExportState.case_id.is_(None))
-                | (SyncExportState.exported_hash != Case.content_hash)
-            )
+            .where(_UNEXPORTED)
             .order_by(Case.id)
         ).scalars()
     ]
@@ -251,7 +268,7 @@ def export_preview(session: Any) -> ExportPreview:
     with session.store.engine.connect() as conn:
         ids = _pending_ids(conn)
         excluded: set[str] = set()
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             excluded.update(
                 str(c)
                 for c in conn.execute(
@@ -265,7 +282,7 @@ def export_preview(session: Any) -> ExportPreview:
             )
         shared = [c for c in ids if c not in excluded]
         count = size = 0
-        for chunk in _chunks(shared):
+        for chunk in in_chunks(shared):
             n, total = conn.execute(
                 select(func.count(), func.coalesce(func.sum(Attachment.size), 0)).where(
                     Attachment.case_id.in_(chunk), Attachment.blob_name.is_not(None)
@@ -325,7 +342,7 @@ def export_candidates(session: Any) -> list[tuple[str, str]]:
     with session.store.engine.connect() as conn:
         ids = _pending_ids(conn)
         out: list[tuple[str, str]] = []
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             private = (
                 select(Testimony.case_id)
                 .where(Testimony.case_id == Case.id, Testimony.consent_share_with_hq.is_(False))
@@ -406,21 +423,7 @@ def _export_bundle(
     identity = load_identity(session)
     engine = session.store.engine
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                Case.id,
-                Case.revision,
-                Case.content_hash,
-                Case.parent_hash,
-                SyncExportState.exported_hash,
-            )
-            .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
-            .where(
-                (SyncExportState.case_id.is_(None))
-                | (SyncExportState.exported_hash != Case.content_hash)
-            )
-            .order_by(Case.id)
-        ).all()
+        rows = export_rows(conn)
         sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
     meta = {r[0]: r for r in rows}
     # The second process that builds part of the records (desktop/sync/records.py): started
@@ -432,7 +435,7 @@ def _export_bundle(
     # that their SHA-256 re-check can start on the second core (now, or after the records).
     pending: list[tuple[str, str, str, int, str]] = []
     with engine.connect() as conn:
-        for chunk in _chunks([r[0] for r in rows]):
+        for chunk in in_chunks([r[0] for r in rows]):
             for case_id, att_id, sha, size, blob in conn.execute(
                 select(
                     Attachment.case_id,
@@ -605,7 +608,7 @@ def _export(
                     acked_at=None,
                 )
             )
-            for chunk in _chunks(ids):
+            for chunk in in_chunks(ids):
                 conn.execute(delete(SyncExportState).where(SyncExportState.case_id.in_(chunk)))
             conn.execute(
                 insert(SyncExportState),
@@ -629,7 +632,7 @@ def _still_as_read(engine: Any, meta: dict[str, Any], ids: list[str]) -> bool:
     off by one version).
     """
     with engine.connect() as conn:
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             now = dict(
                 conn.execute(select(Case.id, Case.content_hash).where(Case.id.in_(chunk))).all()
             )
@@ -1141,7 +1144,7 @@ class _StreamingMerge:
         try:
             current: dict[str, str] = {}
             states: dict[str, Any] = {}
-            for chunk in _chunks(ids):
+            for chunk in in_chunks(ids):
                 for cid, digest in conn.execute(
                     select(Case.id, Case.content_hash).where(Case.id.in_(chunk))
                 ).all():
@@ -1233,7 +1236,7 @@ class _StreamingMerge:
                         for d in to_save
                     ],
                 )
-            for chunk in _chunks([s["case_id"] for s in new_states]):
+            for chunk in in_chunks([s["case_id"] for s in new_states]):
                 conn.execute(delete(SyncMergeState).where(SyncMergeState.case_id.in_(chunk)))
             if new_states:
                 conn.execute(insert(SyncMergeState), new_states)
@@ -1565,7 +1568,7 @@ def import_ack(session: Any, path: Path) -> tuple[list[int], int]:
     sequences = sorted(set(value["sequences"]))
     marked = 0
     with session.store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        for chunk in _chunks(sequences):
+        for chunk in in_chunks(sequences):
             conn.execute(
                 update(SyncExport)
                 .where(SyncExport.sequence.in_(chunk), SyncExport.acked_at.is_(None))
@@ -1602,9 +1605,6 @@ def export_status(session: Any) -> dict[str, Any]:
             select(func.count())
             .select_from(Case)
             .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
-            .where(
-                (SyncExportState.case_id.is_(None))
-                | (SyncExportState.exported_hash != Case.content_hash)
-            )
+            .where(_UNEXPORTED)
         ).scalar()
     return {"last_sequence": last, "acknowledged": acked, "pending_cases": int(pending or 0)}

@@ -19,31 +19,18 @@ from typing import Any
 import bundle_tools
 import pytest
 from conftest import PASSPHRASE, Pair, attach, synth_cases
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from desktop.app import unlock
 from desktop.store import models
-from desktop.store.models import Case, SyncExportState
 from desktop.sync import records, service
 
 
 def _rows(session: Any) -> list[Any]:
-    """What export_bundle reads before building the records: (id, revision, content hash,
-    parent hash, exported hash), in bundle order."""
+    """What export_bundle reads before building the records (every case here: none was
+    exported yet)."""
     with session.store.engine.connect() as conn:
-        return list(
-            conn.execute(
-                select(
-                    Case.id,
-                    Case.revision,
-                    Case.content_hash,
-                    Case.parent_hash,
-                    SyncExportState.exported_hash,
-                )
-                .outerjoin(SyncExportState, SyncExportState.case_id == Case.id)
-                .order_by(Case.id)
-            ).all()
-        )
+        return service.export_rows(conn)
 
 
 def _fill(pair: Pair, n: int = 40) -> None:
