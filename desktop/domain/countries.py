@@ -14,8 +14,6 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
-import pycountry
-
 __all__ = ["all_countries", "country_name", "is_country"]
 
 # Fallback chain per UI language: a missing Kazakh name is better shown in Russian, which
@@ -28,13 +26,19 @@ _FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# pycountry is imported on first use (~30-70 ms): most processes that import the domain
+# (the sync export's records helper, the GUI's first window) never look a country up.
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, object]:
+    import pycountry
+
     return {c.alpha_2: c for c in pycountry.countries}
 
 
 @lru_cache(maxsize=8)
 def _catalogue(lang: str) -> gettext.NullTranslations:
+    import pycountry
+
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import json
 import json.encoder
-import json.scanner
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, column, insert, table
+from sqlalchemy import JSON, Boolean, column, insert, table
 from sqlalchemy.engine import Connection
+
+from desktop.store import docread
 
 # Below this, the extra round trip of setting up a COPY is not worth it.
 COPY_MIN_ROWS = 50
@@ -133,6 +134,38 @@ def _json_converter(process: Any) -> Any:
     return convert
 
 
+def read_plan(
+    dialect: Any, target: Any, names: Sequence[str], key: str, order: Sequence[str] = ()
+) -> docread.TablePlan:
+    """The plan of ``SELECT names FROM target WHERE key IN (…) [ORDER BY order]`` on SQLite,
+    with the conversion SQLAlchemy's column types would apply to each value.
+
+    Only JSON (``json.loads``, when the engine has no JSON deserializer of its own) and
+    Boolean (``bool``) columns have a result processor among a document's columns; any
+    other processor raises ValueError rather than being skipped.
+    """
+    if dialect.name != "sqlite":
+        raise ValueError("read plans are the SQLite read path")
+    convert: list[tuple[int, str]] = []
+    for index, name in enumerate(names):
+        col = target.c[name]
+        if col.type.dialect_impl(dialect).result_processor(dialect, None) is None:
+            continue
+        if isinstance(col.type, JSON) and getattr(dialect, "_json_deserializer", None) is None:
+            convert.append((index, "json"))
+        elif isinstance(col.type, Boolean):
+            convert.append((index, "bool"))
+        else:
+            raise ValueError(f"no plain conversion for {target.name}.{name}")
+    quote = dialect.identifier_preparer.quote
+    head = (
+        f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(target.name)} "  # noqa: S608 - quoted model identifiers
+        f"WHERE {quote(key)} IN ("
+    )
+    tail = ")" + (f" ORDER BY {', '.join(quote(n) for n in order)}" if order else "")
+    return docread.TablePlan(tuple(names), head, tail, tuple(convert))
+
+
 def fetch_rows(
     conn: Connection,
     target: Any,
@@ -142,80 +175,12 @@ def fetch_rows(
     order: Sequence[str] = (),
 ) -> list[Sequence[Any]]:
     """``SELECT names FROM target WHERE key IN values [ORDER BY order]`` (SQLite), values as
-    SQLAlchemy gives.
-
-    Every value goes through its column type's result processor, resolved once here (JSON
-    columns with fast answers for JSON null and the empty list, the commonest values).
-    Rows come back as tuples (lists where a processor changed a value), in ``order``.
+    SQLAlchemy gives, through the DB-API connection under ``conn`` (same connection, same
+    open transaction): tuples, or lists where a value was converted (desktop/store/docread.py).
     """
-    dialect = conn.dialect
-    if dialect.name != "sqlite":
-        raise ValueError("fetch_rows is the SQLite read path")
-    if not values:
-        return []
-    processors: list[tuple[int, Any]] = []
-    for index, name in enumerate(names):
-        col = target.c[name]
-        process = col.type.dialect_impl(dialect).result_processor(dialect, None)
-        if process is not None:
-            if isinstance(col.type, JSON):
-                process = _json_reader(process, dialect)
-            processors.append((index, process))
-    quote = dialect.identifier_preparer.quote
-    statement = (
-        f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(target.name)} "  # noqa: S608 - quoted model identifiers
-        f"WHERE {quote(key)} IN ({', '.join('?' * len(values))})"
-    )
-    if order:
-        statement += f" ORDER BY {', '.join(quote(n) for n in order)}"
-    # The DB-API connection under SQLAlchemy's: same connection, same open transaction.
+    plan = read_plan(conn.dialect, target, names, key, order)
     raw: Any = conn.connection.dbapi_connection
-    cursor = raw.cursor()
-    try:
-        rows: list[Sequence[Any]] = cursor.execute(statement, list(values)).fetchall()
-    finally:
-        cursor.close()
-    if not processors:
-        return rows
-    converted: list[Sequence[Any]] = []
-    for row in rows:
-        values_ = list(row)
-        for index, process in processors:
-            values_[index] = process(values_[index])
-        converted.append(values_)
-    return converted
-
-
-def _json_reader(process: Any, dialect: Any) -> Any:
-    """The JSON column's own result processor, faster for what we store.
-
-    JSON null and ``[]`` (most optional columns of a case) need no parsing at all. Other
-    text goes to the C scanner that ``json.loads`` itself ends in, without the two regular
-    expressions and three Python calls around it per value; the value is taken only when
-    the scanner read the whole text, anything else (surrounding whitespace, an error, a
-    number SQLite kept as one, an engine with its own JSON deserializer) goes to the
-    processor as before, so the results and errors are SQLAlchemy's.
-    """
-    make = getattr(json.scanner, "c_make_scanner", None)
-    scan = make(json.JSONDecoder()) if make is not None else None
-    if getattr(dialect, "_json_deserializer", None) is not None:
-        scan = None
-
-    def convert(value: Any) -> Any:
-        if value is None or value == "null":
-            return None
-        if value == "[]":
-            return []
-        if scan is not None and type(value) is str:
-            try:
-                parsed, end = scan(value, 0)
-            except (StopIteration, ValueError):
-                return process(value)
-            if end == len(value):
-                return parsed
-        return process(value)
-
-    return convert
+    return docread.fetch(raw, plan, values)
 
 
 def _copy(conn: Connection, name: str, columns: list[Any], rows: Sequence[dict[str, Any]]) -> None:

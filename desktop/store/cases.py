@@ -22,7 +22,7 @@ from sqlalchemy import Float, delete, false, func, select, text, tuple_, update
 from sqlalchemy.engine import Connection, Engine
 
 from desktop.errors import InvalidInputError, NotFoundError
-from desktop.store import bulk, history, mapping
+from desktop.store import bulk, docread, history, mapping
 from desktop.store import engine as engines
 from desktop.store.models import (
     Appeal,
@@ -163,9 +163,10 @@ class CaseRepository:
         # Both SQLite (FTS5) and PostgreSQL (tsvector) keep a ``case_search`` table with the
         # same columns (migration 0002), written with the same statements.
         self._indexed = engine.dialect.name in ("sqlite", "postgresql")
-        # documents() on SQLite reads through the DB-API cursor (bulk.fetch_rows): the same
-        # documents at a fraction of the CPU time (tests/unit/test_fast_read.py compares).
+        # documents() on SQLite reads through the DB-API cursor (desktop/store/docread.py):
+        # the same documents at a fraction of the CPU time (tests/unit/test_fast_read.py).
         self._fast_reads = self._sqlite
+        self._plans: dict[str, docread.TablePlan] | None = None
 
     # ------------------------------------------------------------------ writes
     def save(self, docs: Sequence[dict[str, Any]], *, source: str | None = None) -> WriteResult:
@@ -502,32 +503,54 @@ class CaseRepository:
         docs = list(self.documents([case_id]))
         return docs[0]
 
-    def documents(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Canonical documents, streamed in batches (all cases when ``ids`` is None)."""
+    def documents(
+        self, ids: Iterable[str] | None = None, *, shared: dict[str, Any] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Canonical documents, streamed in batches (all cases when ``ids`` is None).
+
+        ``shared`` (SQLite): see ``docread.read_documents`` — for read-only callers only.
+        """
         with self.engine.connect() as conn:
             if ids is None:
                 id_list = [r[0] for r in conn.execute(select(Case.id).order_by(Case.reference))]
             else:
                 id_list = list(ids)
             for chunk in in_chunks(id_list):
-                yield from self._load(conn, list(chunk))
+                yield from self._load(conn, list(chunk), shared)
 
-    def _load(self, conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
-        if self._fast_reads:
-            cases = {r["id"]: r for r in self._fetch(conn, Case, "id", ids)}
-            group = self._group_fast
-        else:
-            cases = {
-                r["id"]: dict(r)
-                for r in conn.execute(select(Case.__table__).where(Case.id.in_(ids))).mappings()
+    def read_plans(self) -> dict[str, docread.TablePlan]:
+        """The SQL and conversions of a document's tables (SQLite): plain data, which the
+        sync export's records helper reads with (desktop/sync/records.py)."""
+        if self._plans is None:
+            dialect = self.engine.dialect
+            self._plans = {
+                model.__tablename__: bulk.read_plan(
+                    dialect,
+                    model.__table__,
+                    mapping.DOCUMENT_COLUMNS[model.__tablename__],
+                    "id" if model is Case else "case_id",
+                    mapping.DOCUMENT_ORDER.get(model.__tablename__, ()),
+                )
+                for model in (Case, Person, PersonName, Event, Testimony, Appeal, Attachment)
             }
-            group = self._group
-        persons = group(conn, Person, ids)
-        names_by = group(conn, PersonName, ids)
-        events_by = group(conn, Event, ids)
-        testimonies = group(conn, Testimony, ids)
-        appeals = group(conn, Appeal, ids)
-        attachments = group(conn, Attachment, ids)
+        return self._plans
+
+    def _load(
+        self, conn: Connection, ids: list[str], shared: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        if self._fast_reads:
+            raw: Any = conn.connection.dbapi_connection
+            return docread.read_documents(raw, self.read_plans(), ids, shared=shared)
+        cases = {
+            r["id"]: dict(r)
+            for r in conn.execute(select(Case.__table__).where(Case.id.in_(ids))).mappings()
+        }
+        persons = self._group(conn, Person, ids)
+        names_by = self._group(conn, PersonName, ids)
+        events_by = self._group(conn, Event, ids)
+        testimonies = self._group(conn, Testimony, ids)
+        appeals = self._group(conn, Appeal, ids)
+        attachments = self._group(conn, Attachment, ids)
         out = []
         for cid in ids:
             if cid not in cases:
@@ -541,28 +564,9 @@ class CaseRepository:
                     testimonies.get(cid, []),
                     appeals.get(cid, []),
                     attachments.get(cid, []),
-                    ordered=self._fast_reads,
                 )
             )
         return out
-
-    @staticmethod
-    def _fetch(conn: Connection, model: Any, key: str, ids: list[str]) -> list[dict[str, Any]]:
-        """The columns ``rows_to_document`` reads, as dicts, through ``bulk.fetch_rows``,
-        in the order it wants them (``ordered=True``): sorted by SQLite, not by Python."""
-        table = model.__tablename__
-        names = mapping.DOCUMENT_COLUMNS[table]
-        order = mapping.DOCUMENT_ORDER.get(table, ())
-        rows = bulk.fetch_rows(conn, model.__table__, names, key, ids, order)
-        return [dict(zip(names, row, strict=True)) for row in rows]
-
-    def _group_fast(
-        self, conn: Connection, model: Any, ids: list[str]
-    ) -> dict[str, list[dict[str, Any]]]:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for row in self._fetch(conn, model, "case_id", ids):
-            grouped.setdefault(row["case_id"], []).append(row)
-        return grouped
 
     @staticmethod
     def _group(conn: Connection, model: Any, ids: list[str]) -> dict[str, list[dict[str, Any]]]:

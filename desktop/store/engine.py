@@ -8,7 +8,6 @@ then the pragmas that keep temporary data in memory and make commits durable.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import weakref
@@ -22,12 +21,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from desktop.errors import (
-    AuthError,
     IntegrityError,
     TestimonyDeskError,
     UsageError,
     storage_failure,
 )
+from desktop.store import cipherconn
 
 log = logging.getLogger(__name__)
 
@@ -35,28 +34,14 @@ log = logging.getLogger(__name__)
 # the standard ``sqlite3`` and prove that the application then refuses to work.
 DRIVER: ModuleType = _sqlcipher
 
-PLAINTEXT_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
-# Page cache per connection, in KiB (SQLCipher's compiled-in default is 8,000 KiB). Every
-# page read from an encrypted file costs an HMAC check and an AES decryption; on a
-# 100,000-case vault (1.5 GB) a larger cache of decrypted pages made the median search
-# about 40% faster and the big import transaction spill less (docs/performance.md).
-# SQLite allocates it lazily, up to this bound, and frees it when the connection closes
-# (lock/dispose); the keys in memory already give access to everything, so keeping more
-# decrypted pages while unlocked does not widen what a memory dump would reveal.
-CACHE_KIB = 64 * 1024
-
-
-class CipherUnavailable(IntegrityError):
-    """The SQLite driver is not SQLCipher: nothing would be encrypted."""
-
-
-def _cipher_version(conn: Any) -> str:
-    try:
-        rows = conn.execute("PRAGMA cipher_version").fetchall()
-    except Exception:  # a non-SQLCipher driver may raise or return nothing
-        return ""
-    return str(rows[0][0]) if rows and rows[0] and rows[0][0] else ""
+# Driver-level pieces (desktop/store/cipherconn.py), re-exported under their old names.
+PLAINTEXT_HEADER = cipherconn.PLAINTEXT_HEADER
+BUSY_TIMEOUT_MS = cipherconn.BUSY_TIMEOUT_MS
+CACHE_KIB = cipherconn.CACHE_KIB
+CipherUnavailable = cipherconn.CipherUnavailable
+_cipher_version = cipherconn.cipher_version
+is_plaintext_sqlite = cipherconn.is_plaintext_sqlite
+_key_pragma = cipherconn.key_pragma
 
 
 def check_driver() -> str:
@@ -79,21 +64,6 @@ def compile_options() -> list[str]:
         return [str(r[0]) for r in probe.execute("PRAGMA compile_options").fetchall()]
     finally:
         probe.close()
-
-
-def is_plaintext_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == PLAINTEXT_HEADER
-    except FileNotFoundError:
-        return False
-
-
-def _key_pragma(key: bytes) -> str:
-    if len(key) != 32:
-        raise ValueError("SQLCipher raw keys are 32 bytes")
-    # A raw key in x'..' form skips SQLCipher's own PBKDF2: our key is already random.
-    return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
 def sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
@@ -131,17 +101,7 @@ def sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         try:
-            # SQLCipher writes "ERROR CORE" lines to stderr on a bad page; keep them off the
-            # user's terminal: failures surface as typed errors instead.
-            with contextlib.suppress(Exception):
-                cur.execute("PRAGMA cipher_log_level = NONE")
-            if not key_holder:
-                raise AuthError("the vault is locked")
-            cur.execute(key_holder[0])
-            if not _cipher_version(cur):
-                raise CipherUnavailable(
-                    "SQLCipher is not available: refusing to open an unencrypted database"
-                )
+            cipherconn.apply_key(cur, key_holder[0] if key_holder else None)
             cur.execute("PRAGMA temp_store = MEMORY")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = FULL")

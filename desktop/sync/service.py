@@ -502,7 +502,7 @@ def _export(
                 repo, unlocked.db_path, unlocked.db_key, ids, meta, origin, check_cancel
             )
         else:
-            built, excluded = records_helper.build(repo, ids, meta, origin)
+            built, excluded = records_helper.build(repo, ids, meta, origin, {})
     if not _still_as_read(engine, meta, [case_id for case_id, _line, _sha in built]):
         raise _SavedMeanwhile
     if helper_used:

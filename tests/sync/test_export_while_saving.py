@@ -27,8 +27,8 @@ def _saving_during_build(
     real_build = records_helper.build
     calls: list[int] = []
 
-    def build(repo: Any, ids: Any, meta: Any, origin: str) -> Any:
-        out = real_build(repo, ids, meta, origin)
+    def build(repo: Any, ids: Any, meta: Any, origin: str, shared: Any = None) -> Any:
+        out = real_build(repo, ids, meta, origin, shared)
         calls.append(len(calls))
         if len(calls) <= times:
             doc = session.store.cases.get(case_id)

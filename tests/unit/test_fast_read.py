@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 from conftest import PASSPHRASE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
 from desktop.app import create_vault
 from desktop.interchange.case_format import normalize_case
-from desktop.store import bulk
+from desktop.store import bulk, docread
 from desktop.store.models import Setting
 from desktop.vault.vaultfile import canonical_json
 from tests.unit.test_store import load_synth
@@ -72,15 +74,18 @@ def test_documents_fast_path_equals_sqlalchemy_path(
         assert len(set(ids)) == len(docs)
         assert repo._fast_reads  # SQLite: the fast path is the default
         calls: list[str] = []
-        real = bulk.fetch_rows
+        real = docread.fetch
 
-        def counting(conn: Any, target: Any, *args: Any) -> list[Any]:
-            calls.append(target.name)
-            return real(conn, target, *args)
+        def counting(conn: Any, plan: docread.TablePlan, *args: Any) -> list[Any]:
+            calls.append(plan.head.split(" FROM ")[1].split()[0].strip('"'))
+            return real(conn, plan, *args)
 
-        monkeypatch.setattr(bulk, "fetch_rows", counting)
+        monkeypatch.setattr(docread, "fetch", counting)
         fast = list(repo.documents(ids))
         fast_all = list(repo.documents())
+        memo: dict[str, Any] = {}
+        shared = list(repo.documents(ids, shared=memo))
+        assert memo  # equal JSON texts were parsed once
         assert set(calls) == {
             "cases", "persons", "person_names", "events", "testimonies", "appeals", "attachments"
         }  # fmt: skip
@@ -92,7 +97,7 @@ def test_documents_fast_path_equals_sqlalchemy_path(
     finally:
         session.lock()
     assert len(fast) == len(docs) and len(fast_all) == len(docs)
-    for got, want in ((fast, slow), (fast_all, slow_all)):
+    for got, want in ((fast, slow), (fast_all, slow_all), (shared, slow)):
         assert [canonical_json(d) for d in got] == [canonical_json(d) for d in want]
         assert [list(d) for d in got] == [list(d) for d in want]  # key order too
         assert got == want
@@ -137,8 +142,13 @@ def test_fetch_rows_json_values_as_sqlalchemy(tmp_path: Path, value: Any) -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ['{"a": 1} ', " [1]", "[1] [2]", "[1", '{"a":', "nul", "1e400", "NaN"]
-)
+    "text",
+    [
+        '{"a": 1} ', " [1]", "[1] [2]", "[1", '{"a":', "nul", "1e400", "NaN", "-Infinity",
+        "123456789012345678901234567890", "-0", "1.0", '"\\ud800"', '{"a": 1, "a": 2}',
+        '"\\u0000"', "[" * 3000 + "]" * 3000, "\ufeff[]", '"\x01"',
+    ],
+)  # fmt: skip
 def test_fetch_rows_json_text_as_sqlalchemy(tmp_path: Path, text: str) -> None:
     """Stored text that is not what our writer writes: the same value or the same error."""
     session, _ = create_vault(tmp_path / "v", PASSPHRASE)
@@ -149,15 +159,48 @@ def test_fetch_rows_json_text_as_sqlalchemy(tmp_path: Path, text: str) -> None:
                 want: Any = conn.execute(
                     select(Setting.value).where(Setting.key == "probe")
                 ).scalar_one()
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 want = type(exc)
             try:
                 (row,) = bulk.fetch_rows(
                     conn, Setting.__table__, ["key", "value"], "key", ["probe"]
                 )
                 got: Any = row[1]
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 got = type(exc)
     finally:
         session.lock()
     assert json.dumps(got, default=str) == json.dumps(want, default=str)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=_JSON, ascii_only=st.booleans())
+def test_json_value_equals_json_loads(value: Any, ascii_only: bool) -> None:
+    """Any JSON text our writer could have stored reads back as ``json.loads`` reads it."""
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    want = json.loads(text)
+    got = docread.json_value(text)
+    assert json.dumps(got) == json.dumps(want)
+    assert repr(got) == repr(want)  # types too (1 vs 1.0 vs True), NaN included
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(max_size=40) | st.from_regex(r"\A[\[\]{}\",:0-9a-z.eE+\- \\]{0,30}\Z"))
+def test_json_value_same_value_or_error_as_json_loads(text: str) -> None:
+    """Any stored text at all: the value ``json.loads`` gives, or its error."""
+    try:
+        want: Any = repr(json.loads(text))
+    except (ValueError, RecursionError) as exc:
+        want = type(exc)
+    try:
+        got: Any = repr(docread.json_value(text))
+    except (ValueError, RecursionError) as exc:
+        got = type(exc)
+    assert got == want
