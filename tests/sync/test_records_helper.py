@@ -9,8 +9,12 @@ the exporting process back until the helper has taken chunks, so that both sides
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -19,11 +23,14 @@ from typing import Any
 import bundle_tools
 import pytest
 from conftest import PASSPHRASE, Pair, attach, synth_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import update
 
 from desktop.app import unlock
 from desktop.store import models
 from desktop.sync import records, service
+from desktop.vault.vaultfile import canonical_json
 
 
 def _rows(session: Any) -> list[Any]:
@@ -267,3 +274,61 @@ def test_a_cancel_while_the_helper_starts_stops_it_cleanly(pair: Pair, small_chu
     helper.close()
     assert time.monotonic() - started < 30
     assert not sender.is_alive() and not helper.active and helper._conn is None
+
+
+def test_record_lines_are_canonical_json(pair: Pair) -> None:
+    """orjson writes the records; they are exactly ``canonical_json`` of what they hold."""
+    _fill(pair, 12)
+    session = pair.field
+    rows = _rows(session)
+    built, _excluded = records.build(
+        session.store.cases, [r[0] for r in rows], {r[0]: r for r in rows}, "ORIGIN", {}
+    )
+    assert built
+    for _cid, line, sha in built:
+        assert line == canonical_json(json.loads(line))
+        assert sha == hashlib.sha256(line).hexdigest()
+
+
+_NO_FLOATS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(st.characters(codec="utf-8")),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(st.characters(codec="utf-8")), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=_NO_FLOATS)
+def test_record_line_equals_canonical_json(value: Any) -> None:
+    """Every value a case document can hold (no floats in the case format): the same bytes
+    — control characters, U+2028, astral planes and integers past 64 bits included."""
+    assert records.record_line({"case": value}) == canonical_json({"case": value})
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\udfffb"])
+def test_record_line_refuses_lone_surrogates_like_canonical_json(text: str) -> None:
+    with pytest.raises(UnicodeEncodeError):
+        canonical_json({"case": text})
+    with pytest.raises(UnicodeEncodeError):
+        records.record_line({"case": text})
+
+
+def test_the_helper_imports_no_sqlalchemy() -> None:
+    """What the helper imports to build records (its start-up is on the export's critical
+    path: SQLAlchemy alone took ~0.25 s)."""
+    code = (
+        "import sys\n"
+        "import desktop.sync.records, desktop.hardening\n"
+        "from desktop.store import cipherconn, docread\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy'\n"
+        "assert 'pycountry' not in sys.modules, 'pycountry'\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
