@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.errors import IntegrityError
-from desktop.vault.vaultfile import canonical_json
+from desktop.sync.canonical import canonical_bytes
 
 MAGIC = b"TDBUNDLE1\n"
 FORMAT = "testimony-desk.bundle/1"
@@ -149,7 +149,8 @@ def build_manifest(
     records: list[dict[str, Any]],
     attachments: list[dict[str, Any]],
 ) -> bytes:
-    return canonical_json(
+    """The manifest's canonical JSON (10,000 records: ~10 ms by json, ~2 by orjson)."""
+    return canonical_bytes(
         {
             "format": FORMAT,
             "bundle_id": bundle_id,
@@ -328,12 +329,27 @@ class PieceReader:
     path: ``read`` hands out a piece itself when it fits and slices it otherwise. (The
     ``io.RawIOBase`` default ``read`` → ``readinto`` would cost a bytearray, a Python call
     and a second copy per call — about 10 % of pyrage's own time.)
+
+    ``tick(bytes so far)`` is called each time another ``every`` bytes of pieces were taken
+    (progress, cancel; it may raise): counted here rather than by one more generator around
+    the pieces, which cost ~0.05 s per GiB. pyrage wraps whatever a reader raises in its
+    own ``EncryptError``; the original exception is kept in :attr:`error`.
     """
 
-    def __init__(self, pieces: Iterator[bytes]) -> None:
+    def __init__(
+        self,
+        pieces: Iterator[bytes],
+        every: int = 0,
+        tick: Callable[[int], None] | None = None,
+    ) -> None:
         self._pieces = pieces
         self._buf = b""
         self._pos = 0
+        self._every = every
+        self._tick = tick
+        self._next_tick = every if tick is not None else -1
+        self.done = 0  # bytes of pieces taken so far
+        self.error: BaseException | None = None
 
     def readable(self) -> bool:
         return True
@@ -341,7 +357,7 @@ class PieceReader:
     def read(self, n: int = -1) -> bytes:
         buf, pos = self._buf, self._pos
         while pos >= len(buf):
-            nxt = next(self._pieces, None)
+            nxt = self._next()
             if nxt is None:
                 self._buf, self._pos = b"", 0
                 return b""
@@ -352,6 +368,19 @@ class PieceReader:
             return out
         self._buf, self._pos = buf, pos + n
         return buf[pos : pos + n]
+
+    def _next(self) -> bytes | None:
+        try:
+            nxt = next(self._pieces, None)
+            if nxt is not None:
+                self.done += len(nxt)
+                if 0 <= self._next_tick <= self.done and self._tick is not None:
+                    self._next_tick = self.done + self._every
+                    self._tick(self.done)
+        except BaseException as exc:
+            self.error = exc
+            raise
+        return nxt
 
 
 # ---------------------------------------------------------------------- reading

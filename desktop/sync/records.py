@@ -34,9 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from desktop.vault.vaultfile import canonical_json
+from desktop.sync.canonical import canonical_bytes
 
 # Cases per chunk: small enough that the two sides meet closely (a chunk is ~50 ms of CPU),
 # large enough that the per-chunk queries stay cheap.
@@ -54,20 +52,6 @@ def _shares_with_hq(doc: dict[str, Any]) -> bool:
     return all(t["consent"]["share_with_hq"] for t in doc.get("testimonies", []))
 
 
-def record_line(record: dict[str, Any]) -> bytes:
-    """The canonical JSON of one record (keys sorted, no spaces, UTF-8): orjson's bytes.
-
-    orjson writes what ``canonical_json`` writes for every value a case document can hold —
-    strings, integers, booleans, null, lists and objects; the case format has no floats
-    (tests/sync/test_records_helper.py compares them on generated documents) — about three
-    times faster. An integer past 64 bits, which orjson refuses, takes ``canonical_json``.
-    """
-    try:
-        return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
-    except TypeError:  # orjson.JSONEncodeError
-        return canonical_json(record)
-
-
 def records_of(docs: Iterable[dict[str, Any]], meta: Meta, origin: str) -> tuple[list[Record], int]:
     """The records of ``docs`` that may go to HQ, and how many were left out by the
     testimony consent rule."""
@@ -78,7 +62,7 @@ def records_of(docs: Iterable[dict[str, Any]], meta: Meta, origin: str) -> tuple
             excluded += 1
             continue
         _cid, revision, content_hash, parent_hash, base = meta[doc["id"]]
-        line = record_line(
+        line = canonical_bytes(
             {
                 "case": doc,
                 "revision": int(revision),
@@ -165,6 +149,7 @@ class Helper:
         self._conn: Any = None
         self.helper_chunks = 0  # chunks whose records came from the helper (tests, bench)
         self._sender: threading.Thread | None = None
+        self._sent: list[bool] = []  # the job's write went through
 
     @property
     def active(self) -> bool:
@@ -188,6 +173,39 @@ class Helper:
             return False
         return True
 
+    def send_job(
+        self,
+        repo: Any,
+        db_path: Path,
+        db_key: bytes,
+        ids: Sequence[str],
+        meta: Meta,
+        origin: str,
+    ) -> None:
+        """Hand the helper its work as soon as the ids are known (it builds from the back
+        while this process still prepares). ``build_all`` does it when it was not done."""
+        if not self.active or self._sender is not None:
+            return
+        job = (
+            "job",
+            str(db_path),
+            db_key,
+            repo.read_plans(),
+            list(ids),
+            {c: tuple(meta[c]) for c in ids},
+            origin,
+            CHUNK,
+        )
+        # The job (ids and per-case hashes, a few MB pickled) is larger than the pipe's
+        # buffer: it is sent from a thread (the write waits for the helper to finish its
+        # start-up, without the GIL) while this process goes on. Claims are only sent once
+        # it is through (the helper takes the highest claim it saw).
+        sent = self._sent
+        self._sender = threading.Thread(
+            target=lambda: sent.append(self._send(job)), name="records-job", daemon=True
+        )
+        self._sender.start()
+
     def build_all(
         self,
         repo: Any,
@@ -205,39 +223,24 @@ class Helper:
         shared: dict[str, Any] = {}  # JSON texts parsed once (docread.read_documents)
         helper_from = len(chunks)  # the lowest chunk the helper said it took
         alive = self.active
-        # The job (ids and per-case hashes, a few MB pickled) is larger than the pipe's
-        # buffer: it is sent from a thread (the write waits for the helper to finish its
-        # start-up, without the GIL) while the first chunks are built here. Claims are only
-        # sent once it is through (the helper takes the highest claim it saw).
-        sender: threading.Thread | None = None
-        sent: list[bool] = []
-        if alive:
-            job = (
-                "job",
-                str(db_path),
-                db_key,
-                repo.read_plans(),
-                list(ids),
-                {c: tuple(meta[c]) for c in ids},
-                origin,
-                CHUNK,
-            )
-            sender = threading.Thread(target=lambda: sent.append(self._send(job)), daemon=True)
-            self._sender = sender
-            sender.start()
+        self.send_job(repo, db_path, db_key, ids, meta, origin)
+        sender = self._sender
+        sent = self._sent
         theirs: dict[int, tuple[list[Record], int]] = {}
-        finished = False  # the helper said "end" or "failed"
+        finished = False  # the helper said "end" or "failed" (or something unexpected)
+        ended = False  # it said "end" or "failed": it is exiting by itself
 
         def take(msg: Any) -> None:
-            nonlocal helper_from, finished
+            nonlocal helper_from, finished, ended
             if msg[0] == "start":
                 helper_from = min(helper_from, int(msg[1]))
             elif msg[0] == "chunk":
                 j, got, left = int(msg[1]), msg[2], int(msg[3])
                 if 0 <= j < len(chunks) and _valid(got, chunks[j]):
                     theirs[j] = (got, left)
-            else:  # "end" or "failed" (or anything unexpected)
+            else:
                 finished = True
+                ended = msg[0] in ("end", "failed")
 
         i = 0
         while i < len(chunks):
@@ -272,7 +275,12 @@ class Helper:
             if j in theirs:
                 results[j] = theirs[j]
                 self.helper_chunks += 1
-        self.close()
+        if ended and alive:
+            # It said "end" (or "failed") and is exiting by itself (~30 ms of interpreter shutdown):
+            # ``close``, at the end of the export, joins it; the pipe can go now.
+            self._release()
+        else:
+            self.close()
         records: list[Record] = []
         excluded = 0
         for j, chunk in enumerate(chunks):
@@ -284,6 +292,13 @@ class Helper:
             records.extend(part)
             excluded += left_out
         return records, excluded
+
+    def _release(self) -> None:
+        if self._sender is not None:
+            self._sender.join()  # done: the helper read the whole job
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def close(self) -> None:
         if self._sender is not None and self._sender.is_alive():

@@ -71,3 +71,38 @@ def test_saves_that_never_stop_fail_the_export_cleanly(
     (result,) = pair.import_(bundle)
     assert result.created == 2
     assert pair.hq.store.cases.get(docs[0]["id"])["notes"].startswith("saved during export")
+
+
+def test_the_commit_watch_sees_commits_of_other_connections(pair: Pair) -> None:
+    """``PRAGMA data_version`` on the export's own connection: unchanged through reads,
+    changed by a save through any other connection (the GUI's, another process's)."""
+    docs = synth_cases(2, seed=62)
+    pair.field.store.cases.save(docs)
+    watch = service._CommitWatch(pair.field.store.engine)
+    try:
+        assert watch.unchanged()
+        list(pair.field.store.cases.documents())  # reads change nothing
+        assert watch.unchanged()
+        doc = pair.field.store.cases.get(docs[0]["id"])
+        doc["notes"] = "saved while watched"
+        pair.field.store.cases.save([doc])
+        assert not watch.unchanged()
+    finally:
+        watch.close()
+
+
+def test_an_export_with_nothing_saved_meanwhile_skips_the_re_read(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair.field.store.cases.save(synth_cases(3, seed=63))
+    re_reads: list[int] = []
+    real = service._still_as_read
+
+    def counting(*args: Any) -> bool:
+        re_reads.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(service, "_still_as_read", counting)
+    result = service.export_bundle(pair.field, pair.out)
+    assert result.cases == 3
+    assert re_reads == []  # the commit watch proved that nothing was saved

@@ -48,17 +48,19 @@ def test_export_progress_reaches_the_total(pair: Pair) -> None:
     assert calls[-1][0] == calls[-1][1]
 
 
-@pytest.mark.parametrize("after_pieces", [0, 3, 40])
-def test_cancelled_export_leaves_no_file_and_records_nothing(pair: Pair, after_pieces: int) -> None:
+@pytest.mark.parametrize("after_polls", [0, 3, 8])
+def test_cancelled_export_leaves_no_file_and_records_nothing(pair: Pair, after_polls: int) -> None:
+    """Cancelled before the stream, at its start, or in the middle of the attachment (the
+    export looks every 1 MiB)."""
     docs = synth_cases(3, seed=23)
     pair.field.store.cases.save(docs)
-    attach(pair.field, docs[0]["id"], "big.bin", os.urandom(3 * 1024 * 1024))
+    attach(pair.field, docs[0]["id"], "big.bin", os.urandom(9 * 1024 * 1024))
     polls = 0
 
     def cancel() -> bool:
         nonlocal polls
         polls += 1
-        return polls > after_pieces
+        return polls > after_polls
 
     with pytest.raises(service.Cancelled):
         service.export_bundle(pair.field, pair.out, cancel=cancel)

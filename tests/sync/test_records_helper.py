@@ -30,6 +30,7 @@ from sqlalchemy import update
 from desktop.app import unlock
 from desktop.store import models
 from desktop.sync import records, service
+from desktop.sync.canonical import canonical_bytes
 from desktop.vault.vaultfile import canonical_json
 
 
@@ -96,7 +97,12 @@ def test_helper_builds_the_same_records(pair: Pair, small_chunks: None) -> None:
     )
     assert helper.helper_chunks > 0  # the helper did build part of them
     assert both == alone
-    assert not helper.active  # stopped and joined
+    process = helper._process
+    assert process is not None  # it said "end": it exits by itself, ``close`` joins it
+    process.join(60)
+    assert process.exitcode == 0
+    helper.close()
+    assert not helper.active
 
 
 def test_helper_never_sees_the_key_outside_its_pipe(pair: Pair, small_chunks: None) -> None:
@@ -305,7 +311,7 @@ _NO_FLOATS = st.recursive(
 def test_record_line_equals_canonical_json(value: Any) -> None:
     """Every value a case document can hold (no floats in the case format): the same bytes
     — control characters, U+2028, astral planes and integers past 64 bits included."""
-    assert records.record_line({"case": value}) == canonical_json({"case": value})
+    assert canonical_bytes({"case": value}) == canonical_json({"case": value})
 
 
 @pytest.mark.parametrize("text", ["\ud800", "a\udfffb"])
@@ -313,7 +319,7 @@ def test_record_line_refuses_lone_surrogates_like_canonical_json(text: str) -> N
     with pytest.raises(UnicodeEncodeError):
         canonical_json({"case": text})
     with pytest.raises(UnicodeEncodeError):
-        records.record_line({"case": text})
+        canonical_bytes({"case": text})
 
 
 def test_the_helper_imports_no_sqlalchemy() -> None:
