@@ -21,8 +21,14 @@ from desktop.vault.vaultfile import canonical_json
 
 
 def canonical_bytes(value: Any) -> bytes:
-    """``canonical_json(value)``, the same bytes, for values without floats."""
+    """``canonical_json(value)``, the same bytes, for values without floats.
+
+    The result is a copy of exactly its length: orjson's own ``bytes`` keeps the capacity
+    of its output buffer (64 KiB and up: ~70 KiB of memory for a 5 KiB record, 10,000
+    records held until the bundle is written: ~0.7 GB instead of ~57 MB).
+    """
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        out = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # orjson.JSONEncodeError
         return canonical_json(value)
+    return memoryview(out).tobytes()

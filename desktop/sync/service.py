@@ -398,8 +398,11 @@ def _export_bundle(
     try:
         if _helper_can_read(session) and session.store.cases.count() >= records_helper.MIN_CASES:
             helper.start()
-        watch = _CommitWatch(engine)  # before the hashes are read
         with engine.connect() as conn:
+            # Before the hashes are read; checked out second, so that the export's reads
+            # keep the connection whose page cache is warm (the pool hands out the last
+            # one returned) and the watch, which reads no page, takes another.
+            watch = _CommitWatch(engine)
             rows = export_rows(conn)
             sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
         meta = {r[0]: r for r in rows}

@@ -338,3 +338,20 @@ def test_the_helper_imports_no_sqlalchemy() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_canonical_bytes_hold_no_spare_capacity() -> None:
+    """orjson's own bytes keep its 64 KiB output buffer; an export holds 10,000 records
+    until the bundle is written, so each must cost its length, not ~70 KiB."""
+    import tracemalloc
+
+    value = {"case": {"narrative": "Қайыржан " * 600}, "revision": 1}
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [canonical_bytes(value) for _ in range(50)]
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    size = len(kept[0])
+    assert held < 50 * (size + 1024), (held, size)
