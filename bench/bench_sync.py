@@ -281,6 +281,19 @@ def run(*args: str) -> dict[str, Any]:
     return result
 
 
+def settle() -> None:
+    """Write back every dirty page, then wait a moment, before a timed step.
+
+    Why: each step writes about a gigabyte (the copy of the pristine vault, the bundle, the
+    raw run's file). On the development VM the host's work for that disk traffic slowed
+    whichever step came next: raw pyrage measured 1.3–4.1 s of *CPU* for the same bytes
+    in one --repeat 5 run, the export beside it 2.6–3.4 s. Each timed step now starts on
+    a machine whose disk is quiet; both sides of the ratio are measured the same way.
+    """
+    os.sync()
+    time.sleep(1.0)
+
+
 def _median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -306,7 +319,9 @@ def bench(
                 shutil.rmtree(work / "field")
                 shutil.rmtree(work / "out")
                 shutil.copytree(work / "field.pristine", work / "field")
+            settle()
             one = run("export", str(work))
+            settle()
             one.update(run("raw", str(work), str(one["bundle_bytes"])))
             runs.append(one)
         figures.update(runs[-1])
@@ -314,6 +329,7 @@ def bench(
         for key in (*keys, "raw_encrypt_cpu_s"):
             figures[key] = round(_median([r[key] for r in runs]), 3)
         figures["export_peak_rss_mib"] = max(r["export_peak_rss_mib"] for r in runs)
+        settle()
         figures.update(run("import", str(work), db_url or ""))
         figures["export_vs_raw_encrypt"] = round(
             _median([r["export_s"] / r["raw_encrypt_s"] for r in runs]), 2
