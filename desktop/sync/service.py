@@ -12,6 +12,7 @@ batches are rolled back, the attachments already stored are deleted and no row i
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -577,59 +578,98 @@ def _export(
         _CANCEL_STEP,
         tick,
     )
+    replaced = False
     try:
         check_cancel()
         with open(tmp, "wb") as fh:
             syncing = _SyncingWriter(fh)
             try:
-                pyrage.encrypt_io(reader, syncing, [parse_recipient(r) for r in hq.recipients])
-            except pyrage.EncryptError:
-                if isinstance(reader.error, TestimonyDeskError):
-                    raise reader.error from None
-                raise
+                try:
+                    pyrage.encrypt_io(reader, syncing, [parse_recipient(r) for r in hq.recipients])
+                except pyrage.EncryptError:
+                    if isinstance(reader.error, TestimonyDeskError):
+                        raise reader.error from None
+                    raise
+                if progress is not None:
+                    progress(total, total)
+                if fingerprints is not None and not _rechecked(rechecker, rechecked, fingerprints):
+                    raise IntegrityError("an attachment changed while it was being exported")
+                # The last fsync runs on the writer's thread (without the GIL) while the
+                # export is written into a transaction, which commits only once the bundle
+                # is on disk under its final name.
+                syncing.finish()
+                size = os.fstat(fh.fileno()).st_size
+                with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                    before = [cid for cid in ids if meta[cid][4] is not None]
+                    _record_export(
+                        conn, sequence, bundle_id, name, len(records), len(attachments),
+                        excluded, before, exported,
+                    )  # fmt: skip
+                    syncing.close()
+                    check_cancel()
+                    os.replace(tmp, final)
+                    replaced = True
+                    _fsync_folder(out_dir)
             finally:
-                syncing.close()
-            if progress is not None:
-                progress(total, total)
-            if fingerprints is not None and not _rechecked(rechecker, rechecked, fingerprints):
-                raise IntegrityError("an attachment changed while it was being exported")
-            fh.flush()
-            os.fsync(fh.fileno())
-        if cancel is not None and cancel():
-            raise Cancelled("export cancelled: no bundle was written")
-        os.replace(tmp, final)
+                syncing.stop()  # before the file (its descriptor) is closed
     except BaseException:
         tmp.unlink(missing_ok=True)
-        raise
-    size = final.stat().st_size
-    try:
-        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-            conn.execute(
-                insert(SyncExport).values(
-                    sequence=sequence,
-                    bundle_id=bundle_id,
-                    created=now_utc(),
-                    file_name=name,
-                    cases=len(records),
-                    attachments=len(attachments),
-                    excluded=excluded,
-                    acked_at=None,
-                )
-            )
-            # Through the driver's executemany (bulk): ~5× faster than SQLAlchemy's
-            # statements for 10,000 rows.
-            # Only cases exported before have a row (``meta``: the hash last exported).
-            before = [cid for cid in ids if meta[cid][4] is not None]
-            bulk.delete_keys(conn, SyncExportState.__table__, "case_id", before)
-            bulk.insert_rows(
-                conn,
-                SyncExportState.__table__,
-                [{**e, "sequence": sequence, "received": False} for e in exported],
-            )
-    except BaseException:
-        final.unlink(missing_ok=True)
+        if replaced:
+            final.unlink(missing_ok=True)
         raise
     return ExportResult(final, sequence, len(records), len(attachments), excluded, size)
+
+
+def _record_export(
+    conn: Connection,
+    sequence: int,
+    bundle_id: str,
+    name: str,
+    cases: int,
+    attachments: int,
+    excluded: int,
+    before: list[str],
+    exported: list[dict[str, Any]],
+) -> None:
+    """The bundle and, per case sent, what was sent (replacing ``before``: the cases
+    that had been exported already)."""
+    conn.execute(
+        insert(SyncExport).values(
+            sequence=sequence,
+            bundle_id=bundle_id,
+            created=now_utc(),
+            file_name=name,
+            cases=cases,
+            attachments=attachments,
+            excluded=excluded,
+            acked_at=None,
+        )
+    )
+    # Through the driver's executemany (bulk): ~5× faster than SQLAlchemy's statements
+    # for 10,000 rows.
+    bulk.delete_keys(conn, SyncExportState.__table__, "case_id", before)
+    bulk.insert_rows(
+        conn,
+        SyncExportState.__table__,
+        [{**e, "sequence": sequence, "received": False} for e in exported],
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX: fsync the directory). File systems that
+    cannot (FAT on some systems, network shares) answer EINVAL or the like: nothing more to
+    do there."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES, errno.EPERM):
+            raise
+    finally:
+        os.close(fd)
 
 
 class _CommitWatch:
@@ -693,8 +733,9 @@ class _SyncingWriter:
     The export is recorded only after the bundle's fsync; with a large bundle most of its
     bytes would still be in the page cache then (1 GiB: seconds of writing at the end). So
     every ``SYNC_STEP`` bytes a thread runs ``fdatasync`` (without the GIL) while the
-    encryption goes on, and the final fsync has little left to write. An error of that
-    thread is raised by ``close`` (Linux reports a failed write-back to one fsync only).
+    encryption goes on; ``finish`` has the same thread run the last fsync while the export
+    is being recorded. An error of that thread is raised by ``close`` (Linux reports a
+    failed write-back to one fsync only).
     """
 
     SYNC_STEP = 64 * 1024 * 1024
@@ -705,6 +746,7 @@ class _SyncingWriter:
         self._since = 0
         self._wake = threading.Event()
         self._closing = False
+        self._final = False
         self._error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="bundle-sync", daemon=True)
         self._thread.start()
@@ -726,21 +768,35 @@ class _SyncingWriter:
         while True:
             self._wake.wait()
             self._wake.clear()
-            if self._closing:
+            if self._final:
+                sync = os.fsync  # the last one: data and metadata
+            elif self._closing:
                 return
             try:
                 sync(self._fd)
             except OSError as exc:
                 self._error = exc
                 return
+            if self._final:
+                return
+
+    def finish(self) -> None:
+        """Everything is written: the thread runs the last fsync (``close`` waits for it)."""
+        self._fh.flush()
+        self._final = True
+        self._wake.set()
 
     def close(self) -> None:
         """Stop the thread (after its current sync); raise its error, if any."""
+        self.stop()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        """Stop the thread (after its current sync), whatever happened."""
         self._closing = True
         self._wake.set()
         self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 def _rechecked(rechecker: recheck.Recheck, indexes: list[int], fingerprints: list[str]) -> bool:

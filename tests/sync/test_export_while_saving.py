@@ -9,6 +9,8 @@ recorded all its cases as sent — so HQ would never get the others until they c
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import Any
 
 import pytest
@@ -106,3 +108,23 @@ def test_an_export_with_nothing_saved_meanwhile_skips_the_re_read(
     result = service.export_bundle(pair.field, pair.out)
     assert result.cases == 3
     assert re_reads == []  # the commit watch proved that nothing was saved
+
+
+def test_a_failed_last_fsync_leaves_no_bundle_and_records_nothing(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last fsync runs while the export is being recorded: its failure must roll the
+    record back and remove the file (the disk said the bundle may not be there)."""
+    pair.field.store.cases.save(synth_cases(3, seed=64))
+    real = os.fsync
+
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(OSError, match="Input/output error"):
+        service.export_bundle(pair.field, pair.out)
+    monkeypatch.setattr(os, "fsync", real)
+    assert not pair.out.exists() or list(pair.out.iterdir()) == []
+    result = service.export_bundle(pair.field, pair.out)  # bundle 1 again, with everything
+    assert (result.sequence, result.cases) == (1, 3)
