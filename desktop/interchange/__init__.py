@@ -10,14 +10,46 @@ The format is documented for people in ``docs/formats.md`` and for machines in
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.interchange.case_csv import COLUMNS, DETENTION_TYPES, dump_csv, load_csv
-from desktop.interchange.case_format import FORMAT_ID, normalize_case
-from desktop.interchange.case_json import dump_cases, load_case_files, load_cases, redact_case
+if TYPE_CHECKING:
+    from desktop.interchange.case_csv import COLUMNS, DETENTION_TYPES, dump_csv, load_csv
+    from desktop.interchange.case_format import FORMAT_ID, normalize_case
+    from desktop.interchange.case_json import (
+        dump_cases,
+        load_case_files,
+        load_cases,
+        redact_case,
+    )
+
+# The public names, imported from their modules on first use (PEP 562): a process that
+# needs only ``case_format`` — the sync export's records helper, the GUI's first window —
+# does not pay ~20 ms for the CSV and JSON Lines readers.
+_FROM = {
+    "COLUMNS": "case_csv",
+    "DETENTION_TYPES": "case_csv",
+    "dump_csv": "case_csv",
+    "load_csv": "case_csv",
+    "FORMAT_ID": "case_format",
+    "normalize_case": "case_format",
+    "dump_cases": "case_json",
+    "load_case_files": "case_json",
+    "load_cases": "case_json",
+    "redact_case": "case_json",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _FROM.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "COLUMNS",

@@ -17,8 +17,6 @@ from typing import Any
 
 import orjson
 
-from desktop.vault.vaultfile import canonical_json
-
 
 def canonical_bytes(value: Any) -> bytes:
     """``canonical_json(value)``, the same bytes, for values without floats.
@@ -30,5 +28,7 @@ def canonical_bytes(value: Any) -> bytes:
     try:
         out = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # orjson.JSONEncodeError
+        from desktop.vault.vaultfile import canonical_json  # rarely: not at start-up
+
         return canonical_json(value)
     return memoryview(out).tobytes()
