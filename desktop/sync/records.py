@@ -192,7 +192,7 @@ class Helper:
             db_key,
             repo.read_plans(),
             list(ids),
-            {c: tuple(meta[c]) for c in ids},
+            {c: tuple(meta[c]) for c in ids},  # export_rows gives tuples: no copies
             origin,
             CHUNK,
         )
