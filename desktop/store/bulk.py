@@ -16,9 +16,10 @@ call, with fast answers for the commonest JSON values, and hands tuples to the d
 Reading many rows back (``CaseRepository.documents``: a sync export of 10,000 cases reads
 ~130,000 rows) costs the same kind of per-row work in the other direction: a ``Row`` and a
 ``RowMapping`` per row, every JSON value through the type's processor one call at a time.
-``fetch_rows`` runs the same SELECT on the DB-API cursor, resolves the columns' result
-processors once per statement and returns plain tuples; tests/unit/test_fast_read.py checks
-that the documents built from them equal those built from SQLAlchemy's rows.
+``read_plan`` compiles such a SELECT once, with the conversion each column's type applies
+on SQLite (JSON and Boolean only), into plain data that desktop/store/docread.py runs on
+the DB-API connection; ``fetch_rows`` is one plan run once. tests/unit/test_fast_read.py
+checks that the values and documents equal those built from SQLAlchemy's rows.
 
 Only rows that carry every column of the table take either fast path: an INSERT fills
 missing columns from Python-side defaults, COPY and the raw executemany would not, so

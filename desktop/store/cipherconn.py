@@ -83,17 +83,24 @@ def open_read_only(path: Path, key: bytes) -> Any:
         raise IntegrityError("the vault database (cases.db) is missing")
     if is_plaintext_sqlite(path):
         raise IntegrityError("the database file is not encrypted: refusing to open it")
+    pragma = key_pragma(key)
     conn = driver.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         cur = conn.cursor()
         try:
-            apply_key(cur, key_pragma(key))
+            apply_key(cur, pragma)
             cur.execute("PRAGMA temp_store = MEMORY")
             cur.execute("PRAGMA query_only = ON")
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the key is right
         finally:
             cur.close()
+    except driver.DatabaseError as exc:
+        conn.close()
+        raise IntegrityError(
+            "the vault database cannot be read with this key (damaged or another key)"
+        ) from exc
     except BaseException:
         conn.close()
         raise
