@@ -1,9 +1,9 @@
 """The raw SQLite read path gives exactly the documents SQLAlchemy's rows give.
 
-``CaseRepository.documents`` reads through ``desktop.store.bulk.fetch_rows`` on SQLite (the
-DB-API cursor, result processors resolved once per statement) for speed; the documents
-must not change because of it: same values, same types (a boolean is not 1, a float is not
-an int), same key order, for every table a case has rows in.
+``CaseRepository.documents`` reads through ``desktop.store.docread`` on SQLite (the DB-API
+cursor, with the plans ``bulk.read_plan`` compiles once; ``bulk.fetch_rows`` runs one plan
+once) for speed; the documents must not change because of it: same values, same types (a
+boolean is not 1, a float is not an int), same key order, for every table a case has rows in.
 """
 
 from __future__ import annotations
