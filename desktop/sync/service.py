@@ -419,7 +419,7 @@ def _export_bundle(
             sequence = int(conn.execute(select(func.max(SyncExport.sequence))).scalar() or 0) + 1
         meta = {r[0]: r for r in rows}
         if len(rows) < records_helper.MIN_CASES:
-            helper.close()
+            helper.discard()
         else:
             unlocked = session.unlocked
             helper.send_job(

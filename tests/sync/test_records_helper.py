@@ -355,3 +355,40 @@ def test_canonical_bytes_hold_no_spare_capacity() -> None:
         tracemalloc.stop()
     size = len(kept[0])
     assert held < 50 * (size + 1024), (held, size)
+
+
+def test_an_unused_helper_is_stopped_at_once(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper starts before the export knows how many cases changed; when too few did,
+    it is stopped there and then (terminated while still starting up, not waited for), and
+    the export is built here as usual."""
+    import multiprocessing
+    import signal
+
+    monkeypatch.setattr(records, "MIN_CASES", 5)
+    _fill(pair, 8)
+    first = service.export_bundle(pair.field, pair.out)
+    assert first.cases + first.excluded == 8
+    stopped: list[Any] = []
+    real = records.Helper.discard
+
+    def discard(self: records.Helper) -> None:
+        stopped.append(self._process)
+        real(self)
+
+    monkeypatch.setattr(records.Helper, "discard", discard)
+    left_out = len(_rows(pair.field))  # consent forbids sharing: never recorded as sent
+    assert left_out == first.excluded > 0
+    doc = next(
+        d
+        for d in pair.field.store.cases.documents()
+        if all(t["consent"]["share_with_hq"] for t in d["testimonies"])
+    )
+    doc["notes"] = "changed after the first bundle"
+    pair.field.store.cases.save([doc])
+    second = service.export_bundle(pair.field, pair.folder / "out2")
+    assert (second.cases, second.excluded) == (1, left_out)
+    assert len(stopped) == 1 and stopped[0] is not None
+    assert stopped[0].exitcode == -signal.SIGTERM  # terminated, not awaited
+    assert multiprocessing.active_children() == []
